@@ -1,0 +1,11 @@
+# Writes OUTPUT: a C++ file defining plantrack::store::embedded_migrations() from the schema/*.sql files.
+set(body "// Generated from schema/*.sql by cmake/embed_schema.cmake. Do not edit.\n#include \"plantrack/store/migrations.hpp\"\n\nnamespace plantrack::store {\n\nconst std::vector<Migration>& embedded_migrations()\n{\n    static const std::vector<Migration> k_migrations = {\n")
+foreach(input IN LISTS INPUTS)
+  get_filename_component(name ${input} NAME)
+  string(REGEX MATCH "^[0-9]+" number ${name})
+  math(EXPR number "${number}")
+  file(READ ${input} sql)
+  string(APPEND body "        {${number}, \"${name}\", R\"plantrack_sql(${sql})plantrack_sql\"},\n")
+endforeach()
+string(APPEND body "    };\n    return k_migrations;\n}\n\n} // namespace plantrack::store\n")
+file(WRITE ${OUTPUT} "${body}")

@@ -1,0 +1,117 @@
+#include "plantrack/cli/app.hpp"
+
+#include <chrono>
+#include <iostream>
+#include <pwd.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "plantrack/cli/commands.hpp"
+#include "plantrack/util/error.hpp"
+
+namespace plantrack::cli {
+
+namespace {
+
+void add_global_options(CLI::App& app, GlobalOptions& options)
+{
+    app.add_option("--db", options.db, "Database file (default: $PLANTRACK_DB, else ./plantrack.db)");
+    app.add_option("--plan", options.plan, "Plan id, when the database holds several plans");
+    app.add_option("--format", options.format, "Output format: table, json, csv (and md, html for reports)");
+    app.add_option("-o,--output", options.output, "Write the output to FILE instead of stdout");
+    app.add_option("--as-of", options.as_of, "Compute states as of DATE (YYYY-MM-DD; default today)");
+    app.add_option("--known-at", options.known_at, "Count only what was recorded by TIMESTAMP (ISO 8601)");
+    app.add_option("--lang", options.lang, "Labels in zh or en (default: the plan's language)")
+        ->check(CLI::IsMember({"zh", "en"}));
+}
+
+} // namespace
+
+int run(int argc, const char* const* argv, const Environment& environment, std::ostream& out, std::ostream& err)
+{
+    Context context(environment, out, err);
+    CLI::App app{"plantrack — track a multi-year action plan: its tasks, milestones, indicators and reports",
+                 "plantrack"};
+    app.set_version_flag("--version", "plantrack 0.1.0");
+    app.require_subcommand(1);
+    app.fallthrough();
+    add_global_options(app, context.options);
+    add_plan_commands(app, context);
+    add_log_command(app, context);
+    add_import_command(app, context);
+    add_item_commands(app, context);
+    add_list_command(app, context);
+    add_review_commands(app, context);
+    add_indicator_commands(app, context);
+    // add_report_commands(app, context);
+    add_export_commands(app, context);
+    try {
+        app.parse(argc, argv);
+        return 0;
+    } catch (const CLI::CallForHelp&) {
+        out << app.help();
+        return 0;
+    } catch (const CLI::CallForAllHelp&) {
+        out << app.help("", CLI::AppFormatMode::All);
+        return 0;
+    } catch (const CLI::CallForVersion&) {
+        out << "plantrack 0.1.0\n";
+        return 0;
+    } catch (const CLI::ParseError& e) {
+        err << fmt::format("plantrack: error: {}\n", e.what());
+        err << "Run 'plantrack --help' for usage.\n";
+        return 2;
+    } catch (const InputError& e) {
+        for (const auto& diagnostic : e.diagnostics()) {
+            err << format_diagnostic(diagnostic) << '\n';
+        }
+        err << fmt::format("plantrack: error: {}\n", e.what());
+        return 1;
+    } catch (const Error& e) {
+        err << fmt::format("plantrack: error: {}\n", e.what());
+        return 1;
+    } catch (const std::exception& e) {
+        // SQLite errors become sentences about the database; anything else still gets one
+        // clear line, never a crash.
+        try {
+            store::rethrow_sqlite_error(e, context.db_path());
+        } catch (const std::exception& converted) {
+            err << fmt::format("plantrack: error: {}\n", converted.what());
+        }
+        return 1;
+    }
+}
+
+Environment process_environment()
+{
+    Environment environment;
+    const auto now = std::chrono::system_clock::now();
+    environment.now =
+        std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
+    const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
+    std::tm local{};
+    localtime_r(&seconds, &local);
+    environment.today = core::Date::from_ymd(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1),
+                                             static_cast<unsigned>(local.tm_mday));
+    if (const char* db = std::getenv("PLANTRACK_DB")) {
+        environment.db_from_env = db;
+    }
+    if (const char* user = std::getenv("USER"); user != nullptr && *user != '\0') {
+        environment.user = user;
+    } else if (const passwd* entry = getpwuid(getuid()); entry != nullptr) {
+        environment.user = entry->pw_name;
+    } else {
+        environment.user = "unknown";
+    }
+    environment.stdout_is_terminal = isatty(STDOUT_FILENO) != 0;
+    environment.no_color = std::getenv("NO_COLOR") != nullptr;
+    return environment;
+}
+
+int main(int argc, char** argv)
+{
+    return run(argc, argv, process_environment(), std::cout, std::cerr);
+}
+
+} // namespace plantrack::cli

@@ -1,0 +1,186 @@
+// plantrack import FILE.csv [--encoding gb18030]
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "plantrack/cli/commands.hpp"
+#include "plantrack/cli/update_input.hpp"
+#include "plantrack/store/plan_store.hpp"
+#include "plantrack/store/update_store.hpp"
+#include "plantrack/util/csv.hpp"
+#include "plantrack/util/encoding.hpp"
+#include "plantrack/util/text.hpp"
+
+namespace plantrack::cli {
+
+namespace {
+
+struct ImportOptions
+{
+    std::string file;
+    std::string encoding;
+};
+
+const std::vector<std::string> k_columns = {"item", "date", "status", "progress", "note", "by"};
+
+// Where each column is in the file (found by header name, in any order).
+struct Header
+{
+    std::map<std::string, std::size_t> index;
+    std::size_t cells = 0;
+};
+
+Header read_header(const util::CsvRecord& record, const std::string& file, std::vector<Diagnostic>& problems)
+{
+    Header header;
+    header.cells = record.cells.size();
+    if (!record.problem.empty()) {
+        problems.push_back({file, record.line, 0, record.problem});
+        return header;
+    }
+    for (std::size_t i = 0; i < record.cells.size(); ++i) {
+        std::string name = record.cells[i];
+        if (i == 0 && name.starts_with("\xEF\xBB\xBF")) {
+            name.erase(0, 3); // a UTF-8 byte-order mark, as Excel writes
+        }
+        if (std::find(k_columns.begin(), k_columns.end(), name) == k_columns.end()) {
+            problems.push_back({file, record.line, 0,
+                                fmt::format("unknown column '{}' in the header (expected: {}){}", name,
+                                            util::join(k_columns, ","), util::did_you_mean(name, k_columns))});
+        } else if (!header.index.emplace(name, i).second) {
+            problems.push_back({file, record.line, 0, fmt::format("column '{}' appears twice in the header", name)});
+        }
+    }
+    for (const auto& column : {"item", "date"}) {
+        if (!header.index.contains(column)) {
+            problems.push_back({file, record.line, 0,
+                                fmt::format("the header has no '{}' column (expected: {})", column,
+                                            util::join(k_columns, ","))});
+        }
+    }
+    return header;
+}
+
+std::string cell(const util::CsvRecord& record, const Header& header, const std::string& column)
+{
+    const auto found = header.index.find(column);
+    return found == header.index.end() ? std::string() : record.cells[found->second];
+}
+
+// Reads the whole file for the encoding checks that need it (only on the refusal path or
+// when converting, so department-sized files).
+std::string read_all(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+void run_import(Context& context, const ImportOptions& options)
+{
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(options.file, ec)) {
+        throw Error(fmt::format("cannot read '{}': {}", options.file,
+                                std::filesystem::exists(options.file, ec) ? "not a regular file" : "no such file"));
+    }
+    std::ifstream file_stream(options.file, std::ios::binary);
+    if (!file_stream) {
+        throw Error(fmt::format("cannot read '{}'", options.file));
+    }
+    std::istringstream converted_stream;
+    std::istream* in = &file_stream;
+    if (!options.encoding.empty() && options.encoding != "utf-8" && options.encoding != "UTF-8") {
+        auto converted = util::to_utf8(read_all(options.file), options.encoding);
+        if (!converted) {
+            throw Error(fmt::format("'{}' is not valid {} text (or the encoding is unknown)", options.file,
+                                    options.encoding));
+        }
+        converted_stream.str(std::move(*converted));
+        in = &converted_stream;
+    }
+
+    auto db = context.open_db(store::Database::Access::write);
+    store::WriteTransaction transaction(db);
+    const auto plan_id = store::resolve_plan_id(db, context.options.plan);
+    const auto plan = store::read_plan(db, plan_id, true);
+
+    util::CsvReader reader(*in);
+    std::vector<Diagnostic> problems;
+    const auto first = reader.next();
+    if (!first) {
+        throw Error(fmt::format("'{}' is empty; expected a header line {}", options.file, util::join(k_columns, ",")));
+    }
+    const Header header = read_header(*first, options.file, problems);
+    int recorded = 0;
+    int skipped = 0;
+    while (auto record = reader.next()) {
+        auto refuse = [&](std::string message) { problems.push_back({options.file, record->line, 0, std::move(message)}); };
+        bool utf8 = true;
+        for (const auto& text : record->cells) {
+            utf8 = utf8 && util::is_valid_utf8(text);
+        }
+        if (!utf8) {
+            const auto guess = util::guess_encoding(read_all(options.file));
+            throw Error(guess ? fmt::format("'{}' is not UTF-8; it looks like {} (as Chinese Excel saves CSV): "
+                                            "import it with --encoding {}, or save it as UTF-8",
+                                            options.file, *guess, *guess == "GB18030" ? "gb18030" : "utf-16")
+                              : fmt::format("'{}' is not UTF-8 text (line {})", options.file, record->line));
+        }
+        if (!record->problem.empty()) {
+            refuse(record->problem);
+            continue;
+        }
+        if (record->cells.size() != header.cells) {
+            refuse(fmt::format("expected {} cells as in the header, found {}", header.cells, record->cells.size()));
+            continue;
+        }
+        UpdateInput input{cell(*record, header, "item"),   cell(*record, header, "date"),
+                          cell(*record, header, "status"), cell(*record, header, "progress"),
+                          cell(*record, header, "note"),   cell(*record, header, "by")};
+        if (input.date.empty()) {
+            refuse("the date is empty");
+            continue;
+        }
+        auto completed = complete_update(db, plan, input, context.environment().today, context.environment().user,
+                                         context.environment().now);
+        if (const auto* reason = std::get_if<std::string>(&completed)) {
+            refuse(*reason);
+            continue;
+        }
+        if (!problems.empty()) {
+            continue; // the file is refused anyway; keep checking, record nothing
+        }
+        const auto& update = std::get<core::Update>(completed);
+        if (store::has_identical_update(db, plan_id, update)) {
+            ++skipped;
+            continue;
+        }
+        store::append_update(db, plan_id, update);
+        ++recorded;
+    }
+    if (!problems.empty()) {
+        const auto count = problems.size();
+        throw InputError(std::move(problems), fmt::format("{}: {} bad row{}; nothing was recorded", options.file, count,
+                                                          count == 1 ? "" : "s"));
+    }
+    transaction.commit();
+    context.emit(fmt::format("imported {} update{} from {}{}\n", recorded, recorded == 1 ? "" : "s", options.file,
+                             skipped > 0 ? fmt::format(" ({} already recorded, skipped)", skipped) : ""));
+}
+
+} // namespace
+
+void add_import_command(CLI::App& app, Context& context)
+{
+    auto options = std::make_shared<ImportOptions>();
+    auto* import = app.add_subcommand("import", "Record many updates from a CSV file (item,date,status,progress,note,by)");
+    import->add_option("FILE", options->file, "CSV file")->required();
+    import->add_option("--encoding", options->encoding, "The file's encoding when not UTF-8 (e.g. gb18030)");
+    import->callback([&context, options] { run_import(context, *options); });
+}
+
+} // namespace plantrack::cli

@@ -1,0 +1,46 @@
+// plantrack log ITEM [--status S] [--progress P] [--date D] [--note TEXT] [--by WHO]
+#include <fmt/format.h>
+
+#include "plantrack/cli/commands.hpp"
+#include "plantrack/cli/update_input.hpp"
+#include "plantrack/store/plan_store.hpp"
+#include "plantrack/store/update_store.hpp"
+
+namespace plantrack::cli {
+
+namespace {
+
+void run_log(Context& context, const UpdateInput& input)
+{
+    auto db = context.open_db(store::Database::Access::write);
+    store::WriteTransaction transaction(db);
+    const auto plan_id = store::resolve_plan_id(db, context.options.plan);
+    const auto plan = store::read_plan(db, plan_id, true);
+    auto completed = complete_update(db, plan, input, context.environment().today, context.environment().user,
+                                     context.environment().now);
+    if (const auto* reason = std::get_if<std::string>(&completed)) {
+        throw Error(*reason);
+    }
+    const auto& update = std::get<core::Update>(completed);
+    store::append_update(db, plan_id, update);
+    transaction.commit();
+    context.emit(fmt::format("logged {} {}: {}, {}%{}\n", update.item_id, update.date, update.status, update.progress,
+                             update.note.empty() ? "" : " — " + update.note));
+}
+
+} // namespace
+
+void add_log_command(CLI::App& app, Context& context)
+{
+    auto input = std::make_shared<UpdateInput>();
+    auto* log = app.add_subcommand("log", "Record an update of an item (status and/or progress)");
+    log->add_option("ITEM", input->item, "Item id (a task such as 13, or a milestone such as 13.2)")->required();
+    log->add_option("--status", input->status, "not-started, on-track, at-risk, delayed, done or cancelled");
+    log->add_option("--progress", input->progress, "Progress in percent, 0–100");
+    log->add_option("--date", input->date, "The date the update is as of (default today)");
+    log->add_option("--note", input->note, "What happened; required for at-risk and delayed");
+    log->add_option("--by", input->by, "Who reports (default: the login name)");
+    log->callback([&context, input] { run_log(context, *input); });
+}
+
+} // namespace plantrack::cli

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "plantrack/cli/context.hpp"
+#include "plantrack/util/error.hpp"
+
+// Each command file adds its subcommands to the app. A subcommand's callback runs the command
+// with the shared Context; it throws plantrack::Error to refuse.
+namespace plantrack::cli {
+
+void add_plan_commands(CLI::App& app, Context& context);
+void add_log_command(CLI::App& app, Context& context);
+void add_import_command(CLI::App& app, Context& context);
+void add_item_commands(CLI::App& app, Context& context);   // show, history
+void add_list_command(CLI::App& app, Context& context);
+void add_review_commands(CLI::App& app, Context& context); // status, overdue, due, stale
+void add_indicator_commands(CLI::App& app, Context& context);
+void add_report_commands(CLI::App& app, Context& context);
+void add_export_commands(CLI::App& app, Context& context); // export, backup
+
+} // namespace plantrack::cli

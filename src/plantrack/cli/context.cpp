@@ -1,0 +1,114 @@
+#include "plantrack/cli/context.hpp"
+
+#include <filesystem>
+#include <fstream>
+
+#include <fmt/format.h>
+
+#include "plantrack/util/error.hpp"
+#include "plantrack/util/text.hpp"
+
+namespace plantrack::cli {
+
+std::string Context::db_path() const
+{
+    if (!options.db.empty()) {
+        return options.db;
+    }
+    if (m_environment.db_from_env && !m_environment.db_from_env->empty()) {
+        return *m_environment.db_from_env;
+    }
+    return "plantrack.db";
+}
+
+store::Database Context::open_db(store::Database::Access access) const
+{
+    return store::Database::open(db_path(), access);
+}
+
+core::Date Context::as_of() const
+{
+    if (options.as_of.empty()) {
+        return m_environment.today;
+    }
+    const auto date = core::Date::parse(options.as_of);
+    if (!date) {
+        throw Error(fmt::format("--as-of '{}' is not a valid date (expected YYYY-MM-DD)", options.as_of));
+    }
+    return *date;
+}
+
+std::optional<core::Timestamp> Context::known_at() const
+{
+    if (options.known_at.empty()) {
+        return std::nullopt;
+    }
+    const auto timestamp = core::parse_timestamp(options.known_at);
+    if (!timestamp) {
+        throw Error(fmt::format("--known-at '{}' is not an ISO 8601 time with a zone (such as "
+                                "2024-07-05T09:00:00+08:00 or 2024-07-05T01:00:00Z)",
+                                options.known_at));
+    }
+    return timestamp;
+}
+
+std::string Context::format(const std::vector<std::string>& allowed, const std::string& fallback) const
+{
+    if (options.format.empty()) {
+        return fallback;
+    }
+    if (std::find(allowed.begin(), allowed.end(), options.format) == allowed.end()) {
+        throw Error(fmt::format("--format '{}' is not offered here (one of: {})", options.format,
+                                util::join(allowed, ", ")));
+    }
+    return options.format;
+}
+
+std::string Context::language(const std::string& plan_language) const
+{
+    if (options.lang.empty()) {
+        return plan_language == "en" ? "en" : "zh";
+    }
+    return options.lang;
+}
+
+bool Context::use_color() const
+{
+    return options.output.empty() && m_environment.stdout_is_terminal && !m_environment.no_color;
+}
+
+void Context::emit(const std::string& text)
+{
+    if (options.output.empty() || options.output == "-") {
+        m_out << text;
+        m_out.flush();
+        return;
+    }
+    std::error_code ec;
+    const auto target = std::filesystem::weakly_canonical(options.output, ec);
+    const auto db = std::filesystem::weakly_canonical(db_path(), ec);
+    if (target == db || target == db.string() + "-wal" || target == db.string() + "-shm") {
+        throw Error(fmt::format("-o '{}' is the database itself; choose another file", options.output));
+    }
+    // Write beside the target and rename, so a failed write never leaves half a report.
+    const std::string temporary = options.output + ".plantrack-tmp";
+    {
+        std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
+        if (!file) {
+            throw Error(fmt::format("cannot write '{}'", options.output));
+        }
+        file << text;
+        file.flush();
+        if (!file) {
+            std::filesystem::remove(temporary, ec);
+            throw Error(fmt::format("cannot write '{}' (disk full?)", options.output));
+        }
+    }
+    std::filesystem::rename(temporary, options.output, ec);
+    if (ec) {
+        std::filesystem::remove(temporary, ec);
+        throw Error(fmt::format("cannot write '{}'", options.output));
+    }
+}
+
+} // namespace plantrack::cli

@@ -1,0 +1,77 @@
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "plantrack/core/date.hpp"
+#include "plantrack/store/database.hpp"
+#include "plantrack/store/update_store.hpp"
+
+namespace plantrack::cli {
+
+// What the program takes from the world, passed in so tests control it.
+struct Environment
+{
+    core::Date today;
+    core::Timestamp now = 0;
+    std::string user;                      // the login name, the default reporter
+    std::optional<std::string> db_from_env; // PLANTRACK_DB
+    bool stdout_is_terminal = false;
+    bool no_color = false;                 // NO_COLOR is set
+};
+
+// The global options, shared by every command.
+struct GlobalOptions
+{
+    std::string db;
+    std::optional<std::string> plan;
+    std::string format;
+    std::string output;
+    std::string as_of;
+    std::string known_at;
+    std::string lang;
+};
+
+// What a command needs to run: the environment, the global options, and where output goes.
+class Context
+{
+public:
+    Context(Environment environment, std::ostream& out, std::ostream& err)
+        : m_environment(std::move(environment)), m_out(out), m_err(err)
+    {
+    }
+
+    GlobalOptions options;
+
+    const Environment& environment() const { return m_environment; }
+    std::ostream& err() { return m_err; }
+
+    std::string db_path() const;
+    store::Database open_db(store::Database::Access access) const;
+
+    // --as-of, or today. Throws for a malformed date.
+    core::Date as_of() const;
+    // --known-at, if given. Throws for a malformed timestamp.
+    std::optional<core::Timestamp> known_at() const;
+    store::Cutoff cutoff() const { return {as_of(), known_at()}; }
+
+    // --format, checked against what the command offers; `fallback` when not given.
+    std::string format(const std::vector<std::string>& allowed, const std::string& fallback) const;
+
+    // The label language: --lang, else the plan's.
+    std::string language(const std::string& plan_language) const;
+
+    // Colour only on a terminal, without NO_COLOR, and never into a file.
+    bool use_color() const;
+
+    // Writes a command's output to stdout or to -o FILE (refusing to overwrite the database).
+    void emit(const std::string& text);
+
+private:
+    Environment m_environment;
+    std::ostream& m_out;
+    std::ostream& m_err;
+};
+
+} // namespace plantrack::cli

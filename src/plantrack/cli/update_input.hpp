@@ -1,0 +1,32 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <variant>
+
+#include "plantrack/core/model.hpp"
+#include "plantrack/core/state.hpp"
+#include "plantrack/store/database.hpp"
+
+namespace plantrack::cli {
+
+// An update as typed by a person (log) or read from a CSV row (import): raw text, unchecked.
+struct UpdateInput
+{
+    std::string item;
+    std::string date;     // empty: today (log only)
+    std::string status;   // empty: carried over
+    std::string progress; // empty: carried over
+    std::string note;
+    std::string by;       // empty: the login name
+};
+
+// Checks an update against the plan and the rules of SPEC (unknown item, malformed or
+// out-of-range values, a reason for at-risk and delayed, done means 100), completes it
+// (carry-over, default date and reporter) and returns it, or the reason it is refused.
+// Reads the item's state from `db` as of the update's date.
+std::variant<core::Update, std::string> complete_update(store::Database& db, const core::Plan& plan,
+                                                        const UpdateInput& input, core::Date today,
+                                                        const std::string& login, core::Timestamp now);
+
+} // namespace plantrack::cli

@@ -1,0 +1,156 @@
+#include "plantrack/core/state.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+#include "plantrack/util/text.hpp"
+
+namespace plantrack::core {
+
+bool is_later(const Update& a, const Update& b)
+{
+    return std::tie(a.date, a.recorded_at, a.sequence) > std::tie(b.date, b.recorded_at, b.sequence);
+}
+
+ItemState state_as_of(std::span<const Update> updates, Date as_of)
+{
+    const Update* latest = nullptr;
+    for (const auto& update : updates) {
+        if (update.date <= as_of && (latest == nullptr || is_later(update, *latest))) {
+            latest = &update;
+        }
+    }
+    if (latest == nullptr) {
+        return {};
+    }
+    return {latest->status, latest->progress, latest->date, latest->note};
+}
+
+double expected_progress(Date start, Date due, Date as_of)
+{
+    if (as_of <= start) {
+        return 0;
+    }
+    if (as_of >= due || due <= start) {
+        return 100;
+    }
+    return 100.0 * (as_of - start) / (due - start);
+}
+
+namespace {
+
+bool is_closed(const ItemState& state)
+{
+    return state.status == Status::done || state.status == Status::cancelled;
+}
+
+} // namespace
+
+bool is_overdue(const Item& item, const ItemState& state, Date as_of)
+{
+    return item.due < as_of && !is_closed(state);
+}
+
+int days_overdue(const Item& item, const ItemState& state, Date as_of)
+{
+    return is_overdue(item, state, as_of) ? as_of - item.due : 0;
+}
+
+int days_without_update(const Item& item, const ItemState& state, Date as_of)
+{
+    return as_of - state.last_update.value_or(item.start);
+}
+
+bool is_stale(const Item& item, const ItemState& state, const ReviewSettings& review, Date as_of)
+{
+    if (item.start > as_of || is_closed(state)) {
+        return false;
+    }
+    return days_without_update(item, state, as_of) > review.stale_after_days;
+}
+
+bool is_behind(const Item& item, const ItemState& state, const ReviewSettings& review, Date as_of)
+{
+    return expected_progress(item.start, item.due, as_of) - state.progress > review.behind_by;
+}
+
+Light light_of(const Item& item, const ItemState& state, const ReviewSettings& review, Date as_of)
+{
+    if (state.status == Status::done) {
+        return Light::done;
+    }
+    if (state.status == Status::cancelled) {
+        return Light::cancelled;
+    }
+    if (is_overdue(item, state, as_of) || state.status == Status::delayed) {
+        return Light::red;
+    }
+    if (state.status == Status::at_risk || is_behind(item, state, review, as_of) ||
+        is_stale(item, state, review, as_of)) {
+        return Light::yellow;
+    }
+    return Light::green;
+}
+
+std::optional<std::string> reason_to_refuse(const Plan& plan, const Update& update)
+{
+    if (update.progress < 0 || update.progress > 100) {
+        return "progress must be a whole number from 0 to 100";
+    }
+    if (update.date < plan.start || update.date > plan.end) {
+        return fmt::format("date {} is outside the plan period {} to {}", update.date, plan.start, plan.end);
+    }
+    if (update.status == Status::done && update.progress != 100) {
+        return fmt::format("status done means progress 100, not {}", update.progress);
+    }
+    if (needs_reason(update.status) && update.note.empty()) {
+        return fmt::format("status {} needs a note giving the reason", update.status);
+    }
+    return std::nullopt;
+}
+
+} // namespace plantrack::core
+
+namespace plantrack::core {
+
+std::variant<StatusAndProgress, std::string> carry_over(const ItemState& current, std::optional<Status> status,
+                                                         std::optional<int> progress)
+{
+    if (!status && !progress) {
+        return std::string("give a status, a progress, or both");
+    }
+    if (status && progress) {
+        return StatusAndProgress{*status, *progress};
+    }
+    if (status) {
+        return StatusAndProgress{*status, *status == Status::done ? 100 : current.progress};
+    }
+    if (current.status == Status::done && *progress != 100) {
+        return fmt::format("the item is done; to record progress {} give a status too (reopening it)", *progress);
+    }
+    if (current.status == Status::cancelled) {
+        return std::string("the item is cancelled; to record progress give a status too (reopening it)");
+    }
+    const Status carried =
+        current.status == Status::not_started && *progress > 0 ? Status::on_track : current.status;
+    return StatusAndProgress{carried, *progress};
+}
+
+std::optional<std::string> reason_to_refuse_text(std::string_view what, std::string_view text, std::size_t max_bytes)
+{
+    if (text.size() > max_bytes) {
+        return fmt::format("{} is {} bytes long; at most {} are kept", what, text.size(), max_bytes);
+    }
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if ((byte < 0x20 && c != '\t' && c != '\n') || byte == 0x7f) {
+            return fmt::format("{} contains a control character (0x{:02X})", what, byte);
+        }
+    }
+    if (!util::is_valid_utf8(text)) {
+        return fmt::format("{} is not valid UTF-8 text", what);
+    }
+    return std::nullopt;
+}
+
+} // namespace plantrack::core

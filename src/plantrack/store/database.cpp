@@ -1,0 +1,185 @@
+#include "plantrack/store/database.hpp"
+
+#include <filesystem>
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include "plantrack/store/migrations.hpp"
+#include "plantrack/util/error.hpp"
+
+namespace plantrack::store {
+
+namespace {
+
+constexpr int k_busy_timeout_ms = 5000;
+
+int pragma_int(SQLite::Database& db, const char* pragma)
+{
+    return db.execAndGet(fmt::format("PRAGMA {}", pragma)).getInt();
+}
+
+// Refuses files that are not ours or come from a newer plantrack, without writing to them.
+void check_identity(SQLite::Database& db, const std::string& path)
+{
+    const int application_id = pragma_int(db, "application_id");
+    const int version = pragma_int(db, "user_version");
+    const bool empty = db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt() == 0;
+    if (application_id != k_application_id && !(application_id == 0 && empty)) {
+        throw Error(fmt::format("'{}' is not a plantrack database", path));
+    }
+    if (version > Database::current_schema_version()) {
+        throw Error(fmt::format("'{}' was written by a newer plantrack (schema version {}; this plantrack knows "
+                                "up to {}); upgrade plantrack to use it",
+                                path, version, Database::current_schema_version()));
+    }
+}
+
+void migrate(SQLite::Database& db)
+{
+    const int version = pragma_int(db, "user_version");
+    if (version >= Database::current_schema_version()) {
+        return;
+    }
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    // Another process may have migrated while we waited for the lock.
+    const int locked_version = pragma_int(db, "user_version");
+    for (const auto& migration : embedded_migrations()) {
+        if (migration.version > locked_version) {
+            db.exec(migration.sql);
+            db.exec(fmt::format("PRAGMA user_version = {}", migration.version));
+        }
+    }
+    db.exec(fmt::format("PRAGMA application_id = {}", k_application_id));
+    transaction.commit();
+}
+
+} // namespace
+
+int Database::current_schema_version()
+{
+    return embedded_migrations().empty() ? 0 : embedded_migrations().back().version;
+}
+
+Database Database::open(const std::string& path, Access access)
+{
+    std::error_code ec;
+    const bool exists = std::filesystem::exists(path, ec);
+    if (access == Access::read && !exists) {
+        throw Error(fmt::format("no database at '{}'; create one with 'plantrack plan load FILE' (or give --db)",
+                                path));
+    }
+    if (exists && !std::filesystem::is_regular_file(path, ec)) {
+        throw Error(fmt::format("'{}' is not a database file", path));
+    }
+    try {
+        if (exists) {
+            // Look before touching: a read-only connection never changes the file.
+            SQLite::Database probe(path, SQLite::OPEN_READONLY, k_busy_timeout_ms);
+            check_identity(probe, path);
+        }
+        const int flags = access == Access::read ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        auto db = std::make_unique<SQLite::Database>(path, flags, k_busy_timeout_ms);
+        if (access == Access::write) {
+            db->exec("PRAGMA journal_mode = WAL");
+            db->exec("PRAGMA synchronous = NORMAL");
+            migrate(*db);
+        } else if (pragma_int(*db, "user_version") < current_schema_version()) {
+            throw Error(fmt::format("'{}' uses an older schema; run any writing command (such as 'plantrack plan "
+                                    "load') to upgrade it",
+                                    path));
+        }
+        db->exec("PRAGMA foreign_keys = ON");
+        return Database(path, std::move(db));
+    } catch (const SQLite::Exception& e) {
+        rethrow_sqlite_error(e, path);
+    }
+}
+
+void rethrow_sqlite_error(const std::exception& error, const std::string& path)
+{
+    if (const auto* e = dynamic_cast<const SQLite::Exception*>(&error)) {
+        switch (e->getErrorCode() & 0xff) {
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED:
+            throw Error(fmt::format("the database '{}' is locked by another plantrack; nothing was recorded, try "
+                                    "again",
+                                    path));
+        case SQLITE_NOTADB:
+        case SQLITE_CORRUPT:
+            throw Error(fmt::format("'{}' is damaged or is not a plantrack database ({})", path, e->what()));
+        case SQLITE_READONLY:
+        case SQLITE_CANTOPEN:
+        case SQLITE_PERM:
+            throw Error(fmt::format("cannot write the database '{}' ({})", path, e->what()));
+        case SQLITE_FULL:
+            throw Error(fmt::format("the disk is full; nothing was recorded in '{}'", path));
+        case SQLITE_IOERR:
+            throw Error(fmt::format("input/output error on the database '{}' ({}); nothing was recorded", path,
+                                    e->what()));
+        default:
+            break;
+        }
+        throw Error(fmt::format("database '{}': {}", path, e->what()));
+    }
+    throw Error(error.what());
+}
+
+WriteTransaction::WriteTransaction(Database& db) : m_db(db)
+{
+    m_db.sql().exec("BEGIN IMMEDIATE");
+}
+
+WriteTransaction::~WriteTransaction()
+{
+    if (m_open) {
+        try {
+            m_db.sql().exec("ROLLBACK");
+        } catch (...) {
+            // Nothing more can be done; SQLite rolls back when the connection closes.
+        }
+    }
+}
+
+void WriteTransaction::commit()
+{
+    m_db.sql().exec("COMMIT");
+    m_open = false;
+}
+
+} // namespace plantrack::store
+
+#include <SQLiteCpp/Backup.h>
+
+namespace plantrack::store {
+
+void backup(Database& db, const std::string& destination)
+{
+    std::error_code ec;
+    if (std::filesystem::exists(destination, ec)) {
+        throw Error(fmt::format("'{}' already exists; backup never overwrites a file", destination));
+    }
+    const std::string temporary = destination + ".plantrack-tmp";
+    try {
+        {
+            SQLite::Database target(temporary, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+            SQLite::Backup copy(target, db.sql());
+            // Copy in steps so writers are not blocked for the whole copy; a write in between
+            // makes SQLite restart the copy, so the result is always one consistent state.
+            while (copy.executeStep(256) != SQLITE_DONE) {
+            }
+            target.exec("PRAGMA journal_mode = DELETE");
+        }
+        std::filesystem::rename(temporary, destination);
+    } catch (const SQLite::Exception& e) {
+        std::filesystem::remove(temporary, ec);
+        throw Error(fmt::format("backup to '{}' failed: {}", destination, e.what()));
+    } catch (const std::filesystem::filesystem_error& e) {
+        std::filesystem::remove(temporary, ec);
+        throw Error(fmt::format("backup to '{}' failed: {}", destination, e.code().message()));
+    }
+}
+
+} // namespace plantrack::store

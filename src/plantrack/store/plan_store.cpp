@@ -1,0 +1,487 @@
+#include "plantrack/store/plan_store.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <variant>
+
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include "plantrack/util/error.hpp"
+#include "plantrack/util/text.hpp"
+
+namespace plantrack::store {
+
+namespace {
+
+// A column value as stored: NULL, text, real or integer (the tables are STRICT, so a value
+// reads back with the type it was written with, and equal values compare equal).
+using Value = std::variant<std::monostate, std::string, double, std::int64_t>;
+
+std::string display(const Value& value)
+{
+    if (std::holds_alternative<std::string>(value)) {
+        return std::get<std::string>(value);
+    }
+    if (std::holds_alternative<double>(value)) {
+        return util::format_number(std::get<double>(value));
+    }
+    if (std::holds_alternative<std::int64_t>(value)) {
+        return fmt::format("{}", std::get<std::int64_t>(value));
+    }
+    return "";
+}
+
+void bind(SQLite::Statement& statement, int index, const Value& value)
+{
+    if (std::holds_alternative<std::string>(value)) {
+        statement.bind(index, std::get<std::string>(value));
+    } else if (std::holds_alternative<double>(value)) {
+        statement.bind(index, std::get<double>(value));
+    } else if (std::holds_alternative<std::int64_t>(value)) {
+        statement.bind(index, std::get<std::int64_t>(value));
+    } else {
+        statement.bind(index);
+    }
+}
+
+Value read_value(const SQLite::Column& column)
+{
+    if (column.isNull()) {
+        return {};
+    }
+    if (column.isFloat()) {
+        return column.getDouble();
+    }
+    if (column.isInteger()) {
+        return static_cast<std::int64_t>(column.getInt64());
+    }
+    return column.getString();
+}
+
+// One row of a plan table, as the loaded file says it should be.
+struct Row
+{
+    std::string id;
+    std::vector<Value> values; // in the order of the table's `columns`
+};
+
+// A table holding one kind of plan entity, and the columns a revision may change.
+struct Table
+{
+    std::string entity;
+    std::string name;
+    std::string id_column;
+    std::vector<std::string> columns;
+};
+
+const Table k_owners{"owner", "owners", "name", {"kind"}};
+const Table k_areas{"area", "areas", "area_id", {"number", "title", "summary"}};
+const Table k_goals{"goal", "goals", "goal_id", {"title"}};
+const Table k_indicators{"indicator", "indicators", "indicator_id",
+                         {"goal_id", "title", "unit", "measure", "direction", "baseline_period", "baseline_value",
+                          "target_period", "target_value"}};
+const Table k_items{"item", "items", "item_id",
+                    {"kind", "area_id", "parent_id", "title", "lead", "partners", "leader", "start_date", "due_date",
+                     "weight"}};
+
+Value text(const std::string& s) { return s; }
+Value optional_text(const std::string& s) { return s.empty() ? Value{} : Value{s}; }
+
+std::vector<Row> rows_of(const std::vector<core::Owner>& owners)
+{
+    std::vector<Row> rows;
+    for (const auto& owner : owners) {
+        rows.push_back({owner.name, {text(owner.kind)}});
+    }
+    return rows;
+}
+
+std::vector<Row> rows_of(const std::vector<core::Area>& areas)
+{
+    std::vector<Row> rows;
+    for (const auto& area : areas) {
+        rows.push_back({area.id, {text(area.number), text(area.title), text(area.summary)}});
+    }
+    return rows;
+}
+
+std::vector<Row> rows_of(const std::vector<core::Goal>& goals)
+{
+    std::vector<Row> rows;
+    for (const auto& goal : goals) {
+        rows.push_back({goal.id, {text(goal.title)}});
+    }
+    return rows;
+}
+
+std::vector<Row> rows_of(const std::vector<core::Indicator>& indicators)
+{
+    std::vector<Row> rows;
+    for (const auto& i : indicators) {
+        rows.push_back({i.id,
+                        {text(i.goal_id), text(i.title), text(i.unit), text(std::string(to_string(i.measure))),
+                         text(std::string(to_string(i.direction))),
+                         i.baseline ? Value{i.baseline->period.to_string()} : Value{},
+                         i.baseline ? Value{i.baseline->value} : Value{}, text(i.target.period.to_string()),
+                         Value{i.target.value}}});
+    }
+    return rows;
+}
+
+std::vector<Row> rows_of(const std::vector<core::Item>& items)
+{
+    std::vector<Row> rows;
+    rows.reserve(items.size());
+    for (const auto& item : items) {
+        rows.push_back({item.id,
+                        {text(std::string(to_string(item.kind))), text(item.area_id), optional_text(item.parent_id),
+                         text(item.title), text(item.lead), text(util::join(item.partners, "\n")), text(item.leader),
+                         text(item.start.to_string()), text(item.due.to_string()), Value{item.weight}}});
+    }
+    return rows;
+}
+
+struct StoredRow
+{
+    std::vector<Value> values;
+    bool withdrawn = false;
+};
+
+// Brings one table in line with `rows`, appending what changed to `changes`.
+void sync_table(SQLite::Database& db, const Table& table, const std::string& plan_id, const std::vector<Row>& rows,
+                std::vector<PlanChange>& changes)
+{
+    const auto columns = util::join(table.columns, ", ");
+    std::map<std::string, StoredRow> stored;
+    {
+        SQLite::Statement query(db, fmt::format("SELECT {}, {}, withdrawn FROM {} WHERE plan_id = ?", table.id_column,
+                                                columns, table.name));
+        query.bind(1, plan_id);
+        while (query.executeStep()) {
+            StoredRow row;
+            for (int i = 0; i < static_cast<int>(table.columns.size()); ++i) {
+                row.values.push_back(read_value(query.getColumn(i + 1)));
+            }
+            row.withdrawn = query.getColumn(static_cast<int>(table.columns.size()) + 1).getInt() != 0;
+            stored.emplace(query.getColumn(0).getString(), std::move(row));
+        }
+    }
+    std::string placeholders;
+    std::string assignments;
+    for (std::size_t i = 0; i < table.columns.size(); ++i) {
+        placeholders += ", ?";
+        assignments += fmt::format("{}{} = excluded.{}", i == 0 ? "" : ", ", table.columns[i], table.columns[i]);
+    }
+    SQLite::Statement upsert(db, fmt::format("INSERT INTO {} (plan_id, {}, {}, position, withdrawn) VALUES (?, ?{}, ?, 0) "
+                                             "ON CONFLICT (plan_id, {}) DO UPDATE SET {}, position = excluded.position, "
+                                             "withdrawn = 0",
+                                             table.name, table.id_column, columns, placeholders, table.id_column,
+                                             assignments));
+    std::set<std::string> present;
+    for (std::size_t position = 0; position < rows.size(); ++position) {
+        const auto& row = rows[position];
+        present.insert(row.id);
+        const auto found = stored.find(row.id);
+        if (found == stored.end()) {
+            changes.push_back({table.entity, row.id, "added", "", "", ""});
+        } else {
+            if (found->second.withdrawn) {
+                changes.push_back({table.entity, row.id, "restored", "", "", ""});
+            }
+            for (std::size_t i = 0; i < table.columns.size(); ++i) {
+                if (found->second.values[i] != row.values[i]) {
+                    changes.push_back({table.entity, row.id, "changed", table.columns[i],
+                                       display(found->second.values[i]), display(row.values[i])});
+                }
+            }
+        }
+        upsert.reset();
+        int index = 1;
+        upsert.bind(index++, plan_id);
+        upsert.bind(index++, row.id);
+        for (const auto& value : row.values) {
+            bind(upsert, index++, value);
+        }
+        upsert.bind(index, static_cast<std::int64_t>(position));
+        upsert.exec();
+    }
+    SQLite::Statement withdraw(db, fmt::format("UPDATE {} SET withdrawn = 1 WHERE plan_id = ? AND {} = ?", table.name,
+                                               table.id_column));
+    for (const auto& [id, row] : stored) {
+        if (!row.withdrawn && !present.contains(id)) {
+            changes.push_back({table.entity, id, "withdrawn", "", "", ""});
+            withdraw.reset();
+            withdraw.bind(1, plan_id);
+            withdraw.bind(2, id);
+            withdraw.exec();
+        }
+    }
+}
+
+std::vector<std::pair<std::string, Value>> header_fields(const core::Plan& plan)
+{
+    return {{"title", plan.title},
+            {"start_date", plan.start.to_string()},
+            {"end_date", plan.end.to_string()},
+            {"language", plan.language},
+            {"update_every", plan.review.update_every},
+            {"report_every", plan.review.report_every},
+            {"stale_after_days", static_cast<std::int64_t>(plan.review.stale_after_days)},
+            {"behind_by", plan.review.behind_by},
+            {"at_risk_within", plan.review.at_risk_within}};
+}
+
+// Updates the plans row, recording changed header fields; returns the stored revision (0 if new).
+int sync_header(SQLite::Database& db, const core::Plan& plan, std::vector<PlanChange>& changes)
+{
+    const auto fields = header_fields(plan);
+    std::vector<std::string> names;
+    for (const auto& field : fields) {
+        names.push_back(field.first);
+    }
+    SQLite::Statement query(db, fmt::format("SELECT {}, revision FROM plans WHERE plan_id = ?", util::join(names, ", ")));
+    query.bind(1, plan.id);
+    int revision = 0;
+    if (query.executeStep()) {
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            const auto stored = read_value(query.getColumn(static_cast<int>(i)));
+            if (stored != fields[i].second) {
+                changes.push_back({"plan", plan.id, "changed", fields[i].first, display(stored),
+                                   display(fields[i].second)});
+            }
+        }
+        revision = query.getColumn(static_cast<int>(fields.size())).getInt();
+    }
+    std::string placeholders;
+    std::string assignments;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        placeholders += ", ?";
+        assignments += fmt::format("{}{} = excluded.{}", i == 0 ? "" : ", ", names[i], names[i]);
+    }
+    SQLite::Statement upsert(db, fmt::format("INSERT INTO plans (plan_id, {}, revision) VALUES (?{}, 0) "
+                                             "ON CONFLICT (plan_id) DO UPDATE SET {}",
+                                             util::join(names, ", "), placeholders, assignments));
+    upsert.bind(1, plan.id);
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        bind(upsert, static_cast<int>(i) + 2, fields[i].second);
+    }
+    upsert.exec();
+    return revision;
+}
+
+} // namespace
+
+RevisionResult apply_plan(Database& db, const core::Plan& plan, const std::string& source, core::Timestamp now)
+{
+    try {
+        WriteTransaction transaction(db);
+        auto& sql = db.sql();
+        RevisionResult result;
+        result.plan_id = plan.id;
+        const int previous = sync_header(sql, plan, result.changes);
+        result.created = previous == 0;
+        sync_table(sql, k_owners, plan.id, rows_of(plan.owners), result.changes);
+        sync_table(sql, k_areas, plan.id, rows_of(plan.areas), result.changes);
+        sync_table(sql, k_goals, plan.id, rows_of(plan.goals), result.changes);
+        sync_table(sql, k_indicators, plan.id, rows_of(plan.indicators), result.changes);
+        sync_table(sql, k_items, plan.id, rows_of(plan.items), result.changes);
+        if (result.changes.empty()) {
+            result.revision = previous;
+            transaction.commit();
+            return result;
+        }
+        result.revision = previous + 1;
+        int added = 0;
+        int changed = 0;
+        int withdrawn = 0;
+        std::set<std::pair<std::string, std::string>> changed_entities;
+        for (const auto& change : result.changes) {
+            added += change.change == "added" ? 1 : 0;
+            withdrawn += change.change == "withdrawn" ? 1 : 0;
+            if (change.change == "changed" && changed_entities.insert({change.entity, change.entity_id}).second) {
+                ++changed;
+            }
+        }
+        SQLite::Statement revision(sql, "INSERT INTO revisions (plan_id, revision, loaded_at, source, added, changed, "
+                                        "withdrawn) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        revision.bind(1, plan.id);
+        revision.bind(2, result.revision);
+        revision.bind(3, static_cast<std::int64_t>(now));
+        revision.bind(4, source);
+        revision.bind(5, added);
+        revision.bind(6, changed);
+        revision.bind(7, withdrawn);
+        revision.exec();
+        // A new plan's revision 1 is the whole file; listing each entity as "added" adds nothing.
+        if (!result.created) {
+            SQLite::Statement record(sql, "INSERT INTO revision_changes (plan_id, revision, entity, entity_id, change, "
+                                          "field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+            for (const auto& change : result.changes) {
+                record.reset();
+                record.bind(1, plan.id);
+                record.bind(2, result.revision);
+                record.bind(3, change.entity);
+                record.bind(4, change.entity_id);
+                record.bind(5, change.change);
+                bind(record, 6, optional_text(change.field));
+                bind(record, 7, change.change == "changed" ? Value{change.old_value} : Value{});
+                bind(record, 8, change.change == "changed" ? Value{change.new_value} : Value{});
+                record.exec();
+            }
+        }
+        SQLite::Statement bump(sql, "UPDATE plans SET revision = ? WHERE plan_id = ?");
+        bump.bind(1, result.revision);
+        bump.bind(2, plan.id);
+        bump.exec();
+        transaction.commit();
+        return result;
+    } catch (const SQLite::Exception& e) {
+        rethrow_sqlite_error(e, db.path());
+    }
+}
+
+std::vector<std::string> plan_ids(Database& db)
+{
+    std::vector<std::string> ids;
+    SQLite::Statement query(db.sql(), "SELECT plan_id FROM plans ORDER BY plan_id");
+    while (query.executeStep()) {
+        ids.push_back(query.getColumn(0).getString());
+    }
+    return ids;
+}
+
+std::string resolve_plan_id(Database& db, const std::optional<std::string>& requested)
+{
+    const auto ids = plan_ids(db);
+    if (requested) {
+        if (std::find(ids.begin(), ids.end(), *requested) == ids.end()) {
+            throw Error(fmt::format("no plan '{}' in '{}'{}", *requested, db.path(), util::did_you_mean(*requested, ids)));
+        }
+        return *requested;
+    }
+    if (ids.empty()) {
+        throw Error(fmt::format("the database '{}' holds no plan; load one with 'plantrack plan load FILE'", db.path()));
+    }
+    if (ids.size() > 1) {
+        throw Error(fmt::format("the database '{}' holds {} plans ({}); choose one with --plan", db.path(), ids.size(),
+                                util::join(ids, ", ")));
+    }
+    return ids.front();
+}
+
+core::Plan read_plan(Database& db, const std::string& plan_id, bool include_withdrawn)
+{
+    auto& sql = db.sql();
+    core::Plan plan;
+    {
+        SQLite::Statement query(sql, "SELECT title, start_date, end_date, language, update_every, report_every, "
+                                     "stale_after_days, behind_by, at_risk_within, revision FROM plans WHERE plan_id = ?");
+        query.bind(1, plan_id);
+        if (!query.executeStep()) {
+            throw Error(fmt::format("no plan '{}' in '{}'", plan_id, db.path()));
+        }
+        plan.id = plan_id;
+        plan.title = query.getColumn(0).getString();
+        plan.start = *core::Date::parse(query.getColumn(1).getString());
+        plan.end = *core::Date::parse(query.getColumn(2).getString());
+        plan.language = query.getColumn(3).getString();
+        plan.review.update_every = query.getColumn(4).getString();
+        plan.review.report_every = query.getColumn(5).getString();
+        plan.review.stale_after_days = query.getColumn(6).getInt();
+        plan.review.behind_by = query.getColumn(7).getDouble();
+        plan.review.at_risk_within = query.getColumn(8).getDouble();
+        plan.revision = query.getColumn(9).getInt();
+    }
+    const std::string current = include_withdrawn ? "" : " AND withdrawn = 0";
+    {
+        SQLite::Statement query(sql, "SELECT name, kind FROM owners WHERE plan_id = ?" + current + " ORDER BY position");
+        query.bind(1, plan_id);
+        while (query.executeStep()) {
+            plan.owners.push_back({query.getColumn(0).getString(), query.getColumn(1).getString()});
+        }
+    }
+    {
+        SQLite::Statement query(sql, "SELECT area_id, number, title, summary FROM areas WHERE plan_id = ?" + current +
+                                         " ORDER BY position");
+        query.bind(1, plan_id);
+        while (query.executeStep()) {
+            plan.areas.push_back({query.getColumn(0).getString(), query.getColumn(1).getString(),
+                                  query.getColumn(2).getString(), query.getColumn(3).getString()});
+        }
+    }
+    {
+        SQLite::Statement query(sql, "SELECT goal_id, title FROM goals WHERE plan_id = ?" + current + " ORDER BY position");
+        query.bind(1, plan_id);
+        while (query.executeStep()) {
+            plan.goals.push_back({query.getColumn(0).getString(), query.getColumn(1).getString()});
+        }
+    }
+    {
+        SQLite::Statement query(sql, "SELECT indicator_id, goal_id, title, unit, measure, direction, baseline_period, "
+                                     "baseline_value, target_period, target_value FROM indicators WHERE plan_id = ?" +
+                                         current + " ORDER BY position");
+        query.bind(1, plan_id);
+        while (query.executeStep()) {
+            core::Indicator indicator;
+            indicator.id = query.getColumn(0).getString();
+            indicator.goal_id = query.getColumn(1).getString();
+            indicator.title = query.getColumn(2).getString();
+            indicator.unit = query.getColumn(3).getString();
+            indicator.measure = core::parse_measure(query.getColumn(4).getString()).value_or(core::Measure::level);
+            indicator.direction = core::parse_direction(query.getColumn(5).getString()).value_or(core::Direction::up);
+            if (!query.getColumn(6).isNull()) {
+                indicator.baseline = core::PeriodValue{*core::Period::parse(query.getColumn(6).getString()),
+                                                       query.getColumn(7).getDouble()};
+            }
+            indicator.target = {*core::Period::parse(query.getColumn(8).getString()), query.getColumn(9).getDouble()};
+            plan.indicators.push_back(std::move(indicator));
+        }
+    }
+    {
+        // Items keep file order: areas in position order, then each area's items in position order.
+        SQLite::Statement query(sql, "SELECT item_id, kind, area_id, parent_id, title, lead, partners, leader, "
+                                     "start_date, due_date, weight, withdrawn FROM items WHERE plan_id = ?" +
+                                         current + " ORDER BY position");
+        query.bind(1, plan_id);
+        while (query.executeStep()) {
+            core::Item item;
+            item.id = query.getColumn(0).getString();
+            item.kind = query.getColumn(1).getString() == "task" ? core::ItemKind::task : core::ItemKind::milestone;
+            item.area_id = query.getColumn(2).getString();
+            item.parent_id = query.getColumn(3).isNull() ? "" : query.getColumn(3).getString();
+            item.title = query.getColumn(4).getString();
+            item.lead = query.getColumn(5).getString();
+            const auto partners = query.getColumn(6).getString();
+            std::size_t begin = 0;
+            while (begin < partners.size()) {
+                const auto end = std::min(partners.find('\n', begin), partners.size());
+                item.partners.push_back(partners.substr(begin, end - begin));
+                begin = end + 1;
+            }
+            item.leader = query.getColumn(7).getString();
+            item.start = *core::Date::parse(query.getColumn(8).getString());
+            item.due = *core::Date::parse(query.getColumn(9).getString());
+            item.weight = query.getColumn(10).getDouble();
+            item.withdrawn = query.getColumn(11).getInt() != 0;
+            plan.items.push_back(std::move(item));
+        }
+    }
+    return plan;
+}
+
+std::vector<RevisionInfo> revisions(Database& db, const std::string& plan_id)
+{
+    std::vector<RevisionInfo> result;
+    SQLite::Statement query(db.sql(), "SELECT revision, loaded_at, source, added, changed, withdrawn FROM revisions "
+                                      "WHERE plan_id = ? ORDER BY revision");
+    query.bind(1, plan_id);
+    while (query.executeStep()) {
+        result.push_back({query.getColumn(0).getInt(), query.getColumn(1).getInt64(), query.getColumn(2).getString(),
+                          query.getColumn(3).getInt(), query.getColumn(4).getInt(), query.getColumn(5).getInt()});
+    }
+    return result;
+}
+
+} // namespace plantrack::store

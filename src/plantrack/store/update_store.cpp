@@ -1,0 +1,221 @@
+#include "plantrack/store/update_store.hpp"
+
+#include <functional>
+#include <unordered_map>
+
+#include <SQLiteCpp/Statement.h>
+
+namespace plantrack::store {
+
+namespace {
+
+constexpr std::int64_t k_no_cutoff = std::numeric_limits<std::int64_t>::max();
+
+core::ItemState state_from_row(SQLite::Statement& query, int first)
+{
+    core::ItemState state;
+    state.last_update = core::Date::parse(query.getColumn(first).getString());
+    state.status = core::parse_status(query.getColumn(first + 1).getString()).value_or(core::Status::not_started);
+    state.progress = query.getColumn(first + 2).getInt();
+    state.note = query.getColumn(first + 3).getString();
+    return state;
+}
+
+// The latest update of one item within the cutoff: a single index seek.
+constexpr const char* k_latest_sql =
+    "SELECT date, status, progress, note FROM updates "
+    "WHERE plan_id = ?1 AND item_id = ?2 AND date <= ?3 AND recorded_at <= ?4 "
+    "ORDER BY date DESC, recorded_at DESC, update_id DESC LIMIT 1";
+
+core::Update update_from_row(SQLite::Statement& query)
+{
+    core::Update update;
+    update.item_id = query.getColumn(0).getString();
+    update.date = *core::Date::parse(query.getColumn(1).getString());
+    update.status = core::parse_status(query.getColumn(2).getString()).value_or(core::Status::not_started);
+    update.progress = query.getColumn(3).getInt();
+    update.note = query.getColumn(4).getString();
+    update.by = query.getColumn(5).getString();
+    update.recorded_at = query.getColumn(6).getInt64();
+    update.sequence = query.getColumn(7).getInt64();
+    return update;
+}
+
+} // namespace
+
+std::vector<core::ItemState> states_as_of(Database& db, const core::Plan& plan, const Cutoff& cutoff)
+{
+    std::vector<core::ItemState> states(plan.items.size());
+    std::unordered_map<std::string, std::size_t> index;
+    index.reserve(plan.items.size());
+    for (std::size_t i = 0; i < plan.items.size(); ++i) {
+        index.emplace(plan.items[i].id, i);
+    }
+    const auto as_of = cutoff.as_of.to_string();
+    const auto known_at = cutoff.known_at.value_or(k_no_cutoff);
+    // Fast path: the latest update of each item (kept by a trigger) answers for every item whose
+    // latest update is within the cutoff; only the others need a seek.
+    std::vector<std::size_t> need_seek;
+    std::vector<bool> has_latest(plan.items.size(), false);
+    SQLite::Statement latest(db.sql(), "SELECT l.item_id, u.date, u.status, u.progress, u.note, u.recorded_at "
+                                       "FROM item_latest l JOIN updates u ON u.update_id = l.update_id "
+                                       "WHERE l.plan_id = ?");
+    latest.bind(1, plan.id);
+    while (latest.executeStep()) {
+        const auto found = index.find(latest.getColumn(0).getString());
+        if (found == index.end()) {
+            continue;
+        }
+        has_latest[found->second] = true;
+        if (latest.getColumn(1).getString() <= as_of && latest.getColumn(5).getInt64() <= known_at) {
+            states[found->second] = state_from_row(latest, 1);
+        } else {
+            need_seek.push_back(found->second);
+        }
+    }
+    if (!need_seek.empty()) {
+        SQLite::Statement seek(db.sql(), k_latest_sql);
+        for (const auto i : need_seek) {
+            seek.reset();
+            seek.bind(1, plan.id);
+            seek.bind(2, plan.items[i].id);
+            seek.bind(3, as_of);
+            seek.bind(4, static_cast<std::int64_t>(known_at));
+            if (seek.executeStep()) {
+                states[i] = state_from_row(seek, 0);
+            }
+        }
+    }
+    return states;
+}
+
+core::ItemState state_as_of(Database& db, const std::string& plan_id, const std::string& item_id, const Cutoff& cutoff)
+{
+    SQLite::Statement seek(db.sql(), k_latest_sql);
+    seek.bind(1, plan_id);
+    seek.bind(2, item_id);
+    seek.bind(3, cutoff.as_of.to_string());
+    seek.bind(4, static_cast<std::int64_t>(cutoff.known_at.value_or(k_no_cutoff)));
+    if (seek.executeStep()) {
+        return state_from_row(seek, 0);
+    }
+    return {};
+}
+
+std::int64_t append_update(Database& db, const std::string& plan_id, const core::Update& update)
+{
+    SQLite::Statement insert(db.sql(), "INSERT INTO updates (plan_id, item_id, date, status, progress, note, reporter, "
+                                       "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, plan_id);
+    insert.bind(2, update.item_id);
+    insert.bind(3, update.date.to_string());
+    insert.bind(4, std::string(to_string(update.status)));
+    insert.bind(5, update.progress);
+    insert.bind(6, update.note);
+    insert.bind(7, update.by);
+    insert.bind(8, static_cast<std::int64_t>(update.recorded_at));
+    insert.exec();
+    return db.sql().getLastInsertRowid();
+}
+
+bool has_identical_update(Database& db, const std::string& plan_id, const core::Update& update)
+{
+    SQLite::Statement query(db.sql(), "SELECT 1 FROM updates WHERE plan_id = ? AND item_id = ? AND date = ? AND "
+                                      "status = ? AND progress = ? AND note = ? AND reporter = ? LIMIT 1");
+    query.bind(1, plan_id);
+    query.bind(2, update.item_id);
+    query.bind(3, update.date.to_string());
+    query.bind(4, std::string(to_string(update.status)));
+    query.bind(5, update.progress);
+    query.bind(6, update.note);
+    query.bind(7, update.by);
+    return query.executeStep();
+}
+
+std::vector<core::Update> history(Database& db, const std::string& plan_id, const std::string& item_id,
+                                  std::optional<core::Timestamp> known_at)
+{
+    SQLite::Statement query(db.sql(), "SELECT item_id, date, status, progress, note, reporter, recorded_at, update_id "
+                                      "FROM updates WHERE plan_id = ? AND item_id = ? AND recorded_at <= ? "
+                                      "ORDER BY date, recorded_at, update_id");
+    query.bind(1, plan_id);
+    query.bind(2, item_id);
+    query.bind(3, static_cast<std::int64_t>(known_at.value_or(k_no_cutoff)));
+    std::vector<core::Update> updates;
+    while (query.executeStep()) {
+        updates.push_back(update_from_row(query));
+    }
+    return updates;
+}
+
+void for_each_update(Database& db, const std::string& plan_id, const std::function<void(const core::Update&)>& visit)
+{
+    SQLite::Statement query(db.sql(), "SELECT item_id, date, status, progress, note, reporter, recorded_at, update_id "
+                                      "FROM updates WHERE plan_id = ? ORDER BY update_id");
+    query.bind(1, plan_id);
+    while (query.executeStep()) {
+        visit(update_from_row(query));
+    }
+}
+
+std::map<std::string, core::Date> first_done_dates(Database& db, const std::string& plan_id, const Cutoff& cutoff)
+{
+    SQLite::Statement query(db.sql(), "SELECT item_id, min(date) FROM updates WHERE plan_id = ? AND status = 'done' "
+                                      "AND date <= ? AND recorded_at <= ? GROUP BY item_id");
+    query.bind(1, plan_id);
+    query.bind(2, cutoff.as_of.to_string());
+    query.bind(3, static_cast<std::int64_t>(cutoff.known_at.value_or(k_no_cutoff)));
+    std::map<std::string, core::Date> dates;
+    while (query.executeStep()) {
+        dates.emplace(query.getColumn(0).getString(), *core::Date::parse(query.getColumn(1).getString()));
+    }
+    return dates;
+}
+
+std::map<std::string, int> update_counts(Database& db, const std::string& plan_id, core::Date from, core::Date to,
+                                         std::optional<core::Timestamp> known_at)
+{
+    SQLite::Statement query(db.sql(), "SELECT item_id, count(*) FROM updates WHERE plan_id = ? AND date BETWEEN ? AND ? "
+                                      "AND recorded_at <= ? GROUP BY item_id");
+    query.bind(1, plan_id);
+    query.bind(2, from.to_string());
+    query.bind(3, to.to_string());
+    query.bind(4, static_cast<std::int64_t>(known_at.value_or(k_no_cutoff)));
+    std::map<std::string, int> counts;
+    while (query.executeStep()) {
+        counts.emplace(query.getColumn(0).getString(), query.getColumn(1).getInt());
+    }
+    return counts;
+}
+
+void append_reading(Database& db, const std::string& plan_id, const Reading& reading)
+{
+    SQLite::Statement insert(db.sql(), "INSERT INTO readings (plan_id, indicator_id, period, value, note, reporter, "
+                                       "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, plan_id);
+    insert.bind(2, reading.indicator_id);
+    insert.bind(3, reading.period.to_string());
+    insert.bind(4, reading.value);
+    insert.bind(5, reading.note);
+    insert.bind(6, reading.by);
+    insert.bind(7, static_cast<std::int64_t>(reading.recorded_at));
+    insert.exec();
+}
+
+std::vector<Reading> readings(Database& db, const std::string& plan_id, std::optional<core::Timestamp> known_at)
+{
+    SQLite::Statement query(db.sql(), "SELECT indicator_id, period, value, note, reporter, recorded_at FROM readings "
+                                      "WHERE plan_id = ? AND recorded_at <= ? ORDER BY indicator_id, period, "
+                                      "recorded_at, reading_id");
+    query.bind(1, plan_id);
+    query.bind(2, static_cast<std::int64_t>(known_at.value_or(k_no_cutoff)));
+    std::vector<Reading> result;
+    while (query.executeStep()) {
+        result.push_back({query.getColumn(0).getString(), *core::Period::parse(query.getColumn(1).getString()),
+                          query.getColumn(2).getDouble(), query.getColumn(3).getString(),
+                          query.getColumn(4).getString(), query.getColumn(5).getInt64()});
+    }
+    return result;
+}
+
+} // namespace plantrack::store

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "plantrack/core/model.hpp"
+#include "plantrack/core/state.hpp"
+#include "plantrack/store/database.hpp"
+
+namespace plantrack::store {
+
+// Which updates count: those dated on or before `as_of`, and recorded at or before `known_at`
+// when it is set (--known-at).
+struct Cutoff
+{
+    core::Date as_of;
+    std::optional<core::Timestamp> known_at;
+};
+
+// The state of every item of `plan` (in the order of plan.items) as of the cutoff.
+std::vector<core::ItemState> states_as_of(Database& db, const core::Plan& plan, const Cutoff& cutoff);
+
+// The state of one item as of the cutoff.
+core::ItemState state_as_of(Database& db, const std::string& plan_id, const std::string& item_id, const Cutoff& cutoff);
+
+// Appends one update (the caller holds the write transaction). Returns its sequence number.
+std::int64_t append_update(Database& db, const std::string& plan_id, const core::Update& update);
+
+// True if an update identical in item, date, status, progress, note and reporter is recorded.
+bool has_identical_update(Database& db, const std::string& plan_id, const core::Update& update);
+
+// Every update of an item, oldest first (by date, recording time, insertion order).
+std::vector<core::Update> history(Database& db, const std::string& plan_id, const std::string& item_id,
+                                  std::optional<core::Timestamp> known_at = std::nullopt);
+
+// Every update of the plan, in the order of `history`, item by item (plan order not implied).
+void for_each_update(Database& db, const std::string& plan_id, const std::function<void(const core::Update&)>& visit);
+
+// For each item with a `done` update dated on or before the cutoff: the date of the first.
+std::map<std::string, core::Date> first_done_dates(Database& db, const std::string& plan_id, const Cutoff& cutoff);
+
+// Number of updates per item dated within [from, to] (and known by the cutoff's known_at).
+std::map<std::string, int> update_counts(Database& db, const std::string& plan_id, core::Date from, core::Date to,
+                                         std::optional<core::Timestamp> known_at);
+
+// An indicator reading: a value for a period, append-only; the latest recorded for a period wins.
+struct Reading
+{
+    std::string indicator_id;
+    core::Period period;
+    double value = 0;
+    std::string note;
+    std::string by;
+    core::Timestamp recorded_at = 0;
+};
+
+void append_reading(Database& db, const std::string& plan_id, const Reading& reading);
+
+// All readings of a plan's indicators recorded by `known_at` (all when unset), oldest recorded
+// first within each indicator and period.
+std::vector<Reading> readings(Database& db, const std::string& plan_id, std::optional<core::Timestamp> known_at);
+
+} // namespace plantrack::store

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <istream>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace plantrack::util {
+
+// One record of a CSV file, with the 1-based line it starts on and its first syntax problem.
+struct CsvRecord
+{
+    int line = 0;
+    std::vector<std::string> cells;
+    std::string problem; // empty when the record is well-formed
+};
+
+// Reads RFC 4180 CSV one record at a time from a stream (commas, double-quoted cells with ""
+// escapes, CRLF or LF line ends), so files of any size are read in constant memory. Blank lines
+// are skipped. Problems (an unterminated quote, text after a closing quote, a control character
+// other than tab, an over-long cell) are reported on the record, never thrown.
+class CsvReader
+{
+public:
+    explicit CsvReader(std::istream& in) : m_in(*in.rdbuf()) {}
+
+    // The next record, or nullopt at the end of the input.
+    std::optional<CsvRecord> next();
+
+    static constexpr std::size_t k_max_cell_bytes = 64 * 1024;
+
+private:
+    std::streambuf& m_in;
+    int m_line = 1;
+};
+
+// Every record of `text` (for small inputs and tests).
+std::vector<CsvRecord> parse_csv(std::string_view text);
+
+// One CSV cell: quoted when it holds a comma, quote or line break. When `neutralise` is set, a
+// text that a spreadsheet would run as a formula (leading =, +, -, @, tab or CR) is prefixed
+// with an apostrophe; numbers are passed with neutralise false.
+std::string csv_cell(std::string_view text, bool neutralise = true);
+
+// A CSV line of cells joined by commas, ending in a line feed.
+std::string csv_line(const std::vector<std::string>& cells);
+
+} // namespace plantrack::util

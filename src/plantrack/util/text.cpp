@@ -1,0 +1,233 @@
+#include "plantrack/util/text.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <utf8proc.h>
+
+namespace plantrack::util {
+
+namespace {
+
+const utf8proc_uint8_t* bytes(std::string_view text)
+{
+    return reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+}
+
+} // namespace
+
+bool is_valid_utf8(std::string_view text)
+{
+    std::size_t offset = 0;
+    while (offset < text.size()) {
+        utf8proc_int32_t code_point = 0;
+        const auto length = utf8proc_iterate(bytes(text) + offset,
+                                             static_cast<utf8proc_ssize_t>(text.size() - offset),
+                                             &code_point);
+        if (length <= 0) {
+            return false;
+        }
+        offset += static_cast<std::size_t>(length);
+    }
+    return true;
+}
+
+std::size_t display_width(std::string_view text)
+{
+    std::size_t width = 0;
+    std::size_t offset = 0;
+    while (offset < text.size()) {
+        utf8proc_int32_t code_point = 0;
+        auto length = utf8proc_iterate(
+            bytes(text) + offset, static_cast<utf8proc_ssize_t>(text.size() - offset), &code_point);
+        if (length <= 0) {
+            // A stray byte shows as one replacement character.
+            length = 1;
+            width += 1;
+        } else {
+            width += static_cast<std::size_t>(std::max(0, utf8proc_charwidth(code_point)));
+        }
+        offset += static_cast<std::size_t>(length);
+    }
+    return width;
+}
+
+std::string pad(std::string_view text, std::size_t width, bool right)
+{
+    const auto used = display_width(text);
+    const std::string filler(used < width ? width - used : 0, ' ');
+    return right ? filler + std::string(text) : std::string(text) + filler;
+}
+
+std::string truncate_to_width(std::string_view text, std::size_t width)
+{
+    if (display_width(text) <= width) {
+        return std::string(text);
+    }
+    std::string out;
+    std::size_t used = 0;
+    std::size_t offset = 0;
+    while (offset < text.size()) {
+        utf8proc_int32_t code_point = 0;
+        auto length = utf8proc_iterate(
+            bytes(text) + offset, static_cast<utf8proc_ssize_t>(text.size() - offset), &code_point);
+        if (length <= 0) {
+            length = 1;
+        }
+        const auto char_width =
+            code_point >= 0 ? static_cast<std::size_t>(std::max(0, utf8proc_charwidth(code_point))) : 1;
+        if (used + char_width + 1 > width) {
+            break;
+        }
+        out.append(text.substr(offset, static_cast<std::size_t>(length)));
+        used += char_width;
+        offset += static_cast<std::size_t>(length);
+    }
+    return out + "…";
+}
+
+namespace {
+
+std::size_t edit_distance(std::string_view a, std::string_view b)
+{
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) {
+        row[j] = j;
+    }
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+} // namespace
+
+std::optional<std::string> nearest(std::string_view word, const std::vector<std::string>& candidates)
+{
+    // Long inputs are not typos of anything; comparing them would only cost time.
+    if (word.empty() || word.size() > 200) {
+        return std::nullopt;
+    }
+    const std::size_t allowed = std::max<std::size_t>(1, std::min<std::size_t>(3, word.size() / 3 + 1));
+    std::optional<std::string> best;
+    std::size_t best_distance = allowed + 1;
+    for (const auto& candidate : candidates) {
+        if (candidate.size() > word.size() + allowed || word.size() > candidate.size() + allowed) {
+            continue;
+        }
+        const auto distance = edit_distance(word, candidate);
+        if (distance < best_distance) {
+            best_distance = distance;
+            best = candidate;
+        }
+    }
+    return best;
+}
+
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates)
+{
+    if (auto suggestion = nearest(word, candidates)) {
+        return fmt::format(", did you mean '{}'?", *suggestion);
+    }
+    return "";
+}
+
+std::optional<long long> parse_integer(std::string_view text, long long min, long long max)
+{
+    long long value = 0;
+    const auto* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    if (text.empty() || ec != std::errc() || ptr != end || value < min || value > max) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<double> parse_number(std::string_view text)
+{
+    if (text.empty() || text.size() > 64) {
+        return std::nullopt;
+    }
+    double value = 0;
+    const auto* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    if (ec != std::errc() || ptr != end || !std::isfinite(value)) {
+        return std::nullopt;
+    }
+    // "-0" reads as zero, not as a negative number.
+    return value == 0.0 ? 0.0 : value;
+}
+
+std::string format_number(double value)
+{
+    if (value == 0.0) {
+        return "0";
+    }
+    return fmt::format("{}", value);
+}
+
+std::string format_one_decimal(double value)
+{
+    const double rounded = std::round(value * 10.0) / 10.0;
+    return fmt::format("{:.1f}", rounded == 0.0 ? 0.0 : rounded);
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator)
+{
+    return fmt::format("{}", fmt::join(parts, separator));
+}
+
+} // namespace plantrack::util
+
+namespace plantrack::util {
+
+bool natural_less(std::string_view a, std::string_view b)
+{
+    std::size_t i = 0;
+    std::size_t j = 0;
+    auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+    while (i < a.size() && j < b.size()) {
+        if (is_digit(a[i]) && is_digit(b[j])) {
+            std::size_t i_end = i;
+            std::size_t j_end = j;
+            while (i_end < a.size() && is_digit(a[i_end])) {
+                ++i_end;
+            }
+            while (j_end < b.size() && is_digit(b[j_end])) {
+                ++j_end;
+            }
+            // Compare by value without converting: strip leading zeros, then length, then digits.
+            auto strip = [](std::string_view s) {
+                const auto first = s.find_first_not_of('0');
+                return first == std::string_view::npos ? std::string_view{} : s.substr(first);
+            };
+            const auto x = strip(a.substr(i, i_end - i));
+            const auto y = strip(b.substr(j, j_end - j));
+            if (x.size() != y.size()) {
+                return x.size() < y.size();
+            }
+            if (x != y) {
+                return x < y;
+            }
+            i = i_end;
+            j = j_end;
+            continue;
+        }
+        if (a[i] != b[j]) {
+            return a[i] < b[j];
+        }
+        ++i;
+        ++j;
+    }
+    return a.size() - i < b.size() - j;
+}
+
+} // namespace plantrack::util

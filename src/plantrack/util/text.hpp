@@ -1,0 +1,50 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace plantrack::util {
+
+// True if `text` is well-formed UTF-8.
+bool is_valid_utf8(std::string_view text);
+
+// Columns a terminal gives `text`: East Asian Wide and Fullwidth characters take 2,
+// combining marks and other zero-width characters 0, everything else 1.
+std::size_t display_width(std::string_view text);
+
+// `text` padded with spaces to `width` columns (left-aligned, or right-aligned when `right`).
+std::string pad(std::string_view text, std::size_t width, bool right = false);
+
+// `text` cut to at most `width` columns, ending in "…" when cut.
+std::string truncate_to_width(std::string_view text, std::size_t width);
+
+// The candidate nearest to `word` by edit distance, if it is near enough to be a likely typo.
+std::optional<std::string> nearest(std::string_view word, const std::vector<std::string>& candidates);
+
+// ", did you mean 'X'?" for the nearest candidate, or "" when none is near.
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+
+// Whole decimal number in [min, max]; nullopt for anything else (signs, spaces, overflow, "1e3").
+std::optional<long long> parse_integer(std::string_view text, long long min, long long max);
+
+// A finite decimal number ("12", "-3.5", "1e3"); nullopt for anything else.
+std::optional<double> parse_number(std::string_view text);
+
+// Shortest text that reads back as `value` ("12", "12.5", "-0.3").
+std::string format_number(double value);
+
+// `value` rounded to one decimal, as text ("42.0").
+std::string format_one_decimal(double value);
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator);
+
+} // namespace plantrack::util
+
+namespace plantrack::util {
+
+// Orders ids as people read them: digit runs by value, so "2" < "10" and "13.2" < "13.10".
+bool natural_less(std::string_view a, std::string_view b);
+
+} // namespace plantrack::util
