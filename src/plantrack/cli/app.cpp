@@ -44,7 +44,7 @@ int run(int argc, const char* const* argv, const Environment& environment, std::
     add_list_command(app, context);
     add_review_commands(app, context);
     add_indicator_commands(app, context);
-    // add_report_commands(app, context);
+    add_report_commands(app, context);
     add_export_commands(app, context);
     try {
         app.parse(argc, argv);

@@ -104,9 +104,16 @@ double judged_value(const Indicator& indicator, const std::vector<PeriodReading>
         // (a quarter's reading is the year-to-date rate).
         double product = 1;
         int count = 0;
-        for (const auto& [year, rate] : years) {
-            if (year >= plan_start_year && year < latest.year) {
-                product *= 1 + rate / 100;
+        for (int year = plan_start_year; year < latest.year; ++year) {
+            // A fourth quarter's year-to-date rate is the year's rate when the year has no reading.
+            std::optional<double> rate;
+            if (const auto found = years.find(year); found != years.end()) {
+                rate = found->second;
+            } else if (const auto q = quarters.find(year); q != quarters.end() && q->second.contains(4)) {
+                rate = q->second.at(4);
+            }
+            if (rate) {
+                product *= 1 + *rate / 100;
                 ++count;
             }
         }

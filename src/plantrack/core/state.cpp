@@ -28,11 +28,12 @@ ItemState state_as_of(std::span<const Update> updates, Date as_of)
 
 double expected_progress(Date start, Date due, Date as_of)
 {
+    // Due first: an item starting and due the same day is expected done on that day.
+    if (as_of >= due) {
+        return 100;
+    }
     if (as_of <= start) {
         return 0;
-    }
-    if (as_of >= due || due <= start) {
-        return 100;
     }
     return 100.0 * (as_of - start) / (due - start);
 }
@@ -103,7 +104,8 @@ std::optional<std::string> reason_to_refuse(const Plan& plan, const Update& upda
     if (update.status == Status::done && update.progress != 100) {
         return fmt::format("status done means progress 100, not {}", update.progress);
     }
-    if (needs_reason(update.status) && update.note.empty()) {
+    // A note of blanks gives the leadership no reason.
+    if (needs_reason(update.status) && update.note.find_first_not_of(" \t\n") == std::string::npos) {
         return fmt::format("status {} needs a note giving the reason", update.status);
     }
     return std::nullopt;

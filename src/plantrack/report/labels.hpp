@@ -11,6 +11,7 @@ namespace plantrack::report {
 // Every human-facing word of the tables and reports, in one language.
 struct Labels
 {
+    std::string_view language; // "zh" or "en"
     std::string_view id, kind, area, parent, title, lead, partners, leader, start, due, status, progress, light,
         last_update, note, by, recorded_at, date, days_overdue, days_left, days_without_update, expected, items, tasks,
         milestones, done, overdue, red, yellow, green, cancelled, owner, owners, on_time_rate, updates, plan, period,
@@ -23,6 +24,9 @@ struct Labels
     std::string_view light_names[5];
     std::string_view measure_names[5];
     std::string_view judgement_names[5];
+    std::string_view figure, this_period, known_at, latest_note, on_time_points, overdue_points, reporting_points,
+        progress_points, due_in_year, done_on_time, reports_received, timeline, light_distribution, area_progress,
+        trajectory, reading, no_entries, today;
 };
 
 // "zh" or "en" (anything else reads as zh).

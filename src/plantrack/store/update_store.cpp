@@ -219,3 +219,41 @@ std::vector<Reading> readings(Database& db, const std::string& plan_id, std::opt
 }
 
 } // namespace plantrack::store
+
+namespace plantrack::store {
+
+std::vector<core::ItemState> states_at(Database& db, const std::string& plan_id,
+                                       const std::vector<std::pair<std::string, core::Date>>& item_dates,
+                                       std::optional<core::Timestamp> known_at)
+{
+    std::vector<core::ItemState> states(item_dates.size());
+    SQLite::Statement seek(db.sql(), k_latest_sql);
+    for (std::size_t i = 0; i < item_dates.size(); ++i) {
+        seek.reset();
+        seek.bind(1, plan_id);
+        seek.bind(2, item_dates[i].first);
+        seek.bind(3, item_dates[i].second.to_string());
+        seek.bind(4, static_cast<std::int64_t>(known_at.value_or(k_no_cutoff)));
+        if (seek.executeStep()) {
+            states[i] = state_from_row(seek, 0);
+        }
+    }
+    return states;
+}
+
+void for_each_update_date(Database& db, const std::string& plan_id, core::Date from, core::Date to,
+                          std::optional<core::Timestamp> known_at,
+                          const std::function<void(const std::string& item, core::Date date)>& visit)
+{
+    SQLite::Statement query(db.sql(), "SELECT item_id, date FROM updates WHERE plan_id = ? AND date BETWEEN ? AND ? "
+                                      "AND recorded_at <= ?");
+    query.bind(1, plan_id);
+    query.bind(2, from.to_string());
+    query.bind(3, to.to_string());
+    query.bind(4, static_cast<std::int64_t>(known_at.value_or(k_no_cutoff)));
+    while (query.executeStep()) {
+        visit(query.getColumn(0).getString(), *core::Date::parse(query.getColumn(1).getString()));
+    }
+}
+
+} // namespace plantrack::store

@@ -64,3 +64,17 @@ void append_reading(Database& db, const std::string& plan_id, const Reading& rea
 std::vector<Reading> readings(Database& db, const std::string& plan_id, std::optional<core::Timestamp> known_at);
 
 } // namespace plantrack::store
+
+namespace plantrack::store {
+
+// The state of each listed item as of its own date (e.g. each item's due date), in order.
+std::vector<core::ItemState> states_at(Database& db, const std::string& plan_id,
+                                       const std::vector<std::pair<std::string, core::Date>>& item_dates,
+                                       std::optional<core::Timestamp> known_at);
+
+// Every (item, date) of the updates dated within [from, to] and known by `known_at`.
+void for_each_update_date(Database& db, const std::string& plan_id, core::Date from, core::Date to,
+                          std::optional<core::Timestamp> known_at,
+                          const std::function<void(const std::string& item, core::Date date)>& visit);
+
+} // namespace plantrack::store

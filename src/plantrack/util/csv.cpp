@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "plantrack/util/text.hpp"
+
 namespace plantrack::util {
 
 std::optional<CsvRecord> CsvReader::next()
@@ -127,7 +129,8 @@ std::vector<CsvRecord> parse_csv(std::string_view text)
 std::string csv_cell(std::string_view text, bool neutralise)
 {
     std::string value(text);
-    if (neutralise && !value.empty()) {
+    // A number ("-3.5") is not a formula; only text is neutralised.
+    if (neutralise && !value.empty() && !parse_number(value)) {
         const char first = value.front();
         if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
             value.insert(value.begin(), '\'');

@@ -40,7 +40,7 @@ std::vector<CsvRecord> parse_csv(std::string_view text);
 
 // One CSV cell: quoted when it holds a comma, quote or line break. When `neutralise` is set, a
 // text that a spreadsheet would run as a formula (leading =, +, -, @, tab or CR) is prefixed
-// with an apostrophe; numbers are passed with neutralise false.
+// with an apostrophe; a cell that is a plain number ("-3.5") is left as it is.
 std::string csv_cell(std::string_view text, bool neutralise = true);
 
 // A CSV line of cells joined by commas, ending in a line feed.

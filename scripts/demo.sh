@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The main job on the shipped plan, from nothing: install what is missing, build in Release,
+# create a fresh database, load the Shenyang plan, import the sample monthly returns and
+# indicator readings, print the dashboard as of the end of 2024, and write the 2024Q2 report.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh
+cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release -DPLANTRACK_TESTS=OFF -DPLANTRACK_WERROR=OFF >/dev/null
+cmake --build build-release -j"$(nproc)" >/dev/null
+
+plantrack=build-release/plantrack
+export PLANTRACK_DB=demo/plantrack.db
+mkdir -p demo
+rm -f demo/plantrack.db demo/plantrack.db-wal demo/plantrack.db-shm
+
+$plantrack plan check plans/shenyang-2023-2025.yaml
+$plantrack plan load plans/shenyang-2023-2025.yaml
+for returns in plans/samples/shenyang/returns-*.csv; do
+    $plantrack import "$returns"
+done
+# Readings: indicator,period,value,note — one `indicator record` each.
+tail -n +2 plans/samples/shenyang/readings.csv | while IFS=, read -r indicator period value note; do
+    $plantrack indicator record "$indicator" "$value" --period "$period" --note "$note" --by 市统计局 >/dev/null
+done
+echo "recorded $(($(wc -l < plans/samples/shenyang/readings.csv) - 1)) indicator readings"
+echo
+$plantrack status --as-of 2024-12-31
+echo
+$plantrack overdue --as-of 2024-12-31
+echo
+$plantrack indicator list --as-of 2024-12-31
+$plantrack report quarterly 2024Q2 --format html -o demo/quarterly-2024Q2.html
+$plantrack report quarterly 2024Q2 -o demo/quarterly-2024Q2.md
+echo
+echo "wrote demo/quarterly-2024Q2.html and demo/quarterly-2024Q2.md (database: demo/plantrack.db)"
