@@ -12,18 +12,8 @@ cmake --build build-release -j"$(nproc)" >/dev/null
 plantrack=build-release/plantrack
 export PLANTRACK_DB=demo/plantrack.db
 mkdir -p demo
-rm -f demo/plantrack.db demo/plantrack.db-wal demo/plantrack.db-shm
-
 $plantrack plan check plans/shenyang-2023-2025.yaml
-$plantrack plan load plans/shenyang-2023-2025.yaml
-for returns in plans/samples/shenyang/returns-*.csv; do
-    $plantrack import "$returns"
-done
-# Readings: indicator,period,value,note — one `indicator record` each.
-tail -n +2 plans/samples/shenyang/readings.csv | while IFS=, read -r indicator period value note; do
-    $plantrack indicator record "$indicator" "$value" --period "$period" --note "$note" --by 市统计局 >/dev/null
-done
-echo "recorded $(($(wc -l < plans/samples/shenyang/readings.csv) - 1)) indicator readings"
+scripts/load-samples.sh "$plantrack" "$PLANTRACK_DB"
 echo
 $plantrack status --as-of 2024-12-31
 echo

@@ -151,9 +151,8 @@ void run_import(Context& context, const ImportOptions& options)
             refuse(*reason);
             continue;
         }
-        if (!problems.empty()) {
-            continue; // the file is refused anyway; keep checking, record nothing
-        }
+        // Rows are appended even after a bad one, so that later rows carry over from earlier ones
+        // exactly as they will once the file is fixed; a refused file is rolled back whole.
         const auto& update = std::get<core::Update>(completed);
         if (store::has_identical_update(db, plan_id, update)) {
             ++skipped;

@@ -128,9 +128,9 @@ void run_show(Context& context, const ShowOptions& options)
                                                          indicator.baseline->period.to_string())
                                            : std::string(l.not_set));
     text += fmt::format("  {}: {} · {} {} · {}: {}\n\n", l.latest,
-                        view.status.latest ? util::format_number(report::rounded(*view.status.latest)) : std::string(l.not_set),
+                        view.status.latest ? util::format_rounded(*view.status.latest, 2) : std::string(l.not_set),
                         l.expected,
-                        view.status.expected ? util::format_number(report::rounded(*view.status.expected))
+                        view.status.expected ? util::format_rounded(*view.status.expected, 2)
                                              : std::string(l.not_set),
                         l.judgement, label(l, view.status.judgement));
     util::Table table({std::string(l.period), std::string(l.expected), std::string(l.value), std::string(l.note),
@@ -139,11 +139,11 @@ void run_show(Context& context, const ShowOptions& options)
     table.align_right(2);
     for (const auto& year : years) {
         const auto expected = core::expected_value(indicator, year, start_year, plan_years);
-        table.add_row({year.to_string(), expected ? util::format_number(report::rounded(*expected)) : "", "", "", "", ""});
+        table.add_row({year.to_string(), expected ? util::format_rounded(*expected, 2) : "", "", "", "", ""});
     }
     for (const auto& r : all) {
         const auto expected = core::expected_value(indicator, r.period, start_year, plan_years);
-        table.add_row({r.period.to_string(), expected ? util::format_number(report::rounded(*expected)) : "",
+        table.add_row({r.period.to_string(), expected ? util::format_rounded(*expected, 2) : "",
                        util::format_number(r.value), r.note, r.by, core::format_timestamp(r.recorded_at)});
     }
     text += table.render();

@@ -1,12 +1,18 @@
 #include "plantrack/plan/plan_file.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <set>
 #include <sstream>
+#include <tuple>
+#include <unordered_map>
 
 #include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include "plantrack/util/text.hpp"
@@ -18,6 +24,9 @@ namespace {
 // Plans are a few MB even at city scale (20,000 milestones); anything far larger is not a plan.
 constexpr std::size_t k_max_file_bytes = 32 * 1024 * 1024;
 constexpr std::size_t k_max_scalar_bytes = 16 * 1024;
+// Aliases (*name) may repeat what an anchor (&name) holds, but not multiply a small file into
+// millions of nodes (the "billion laughs"): every walk over the plan pays for each copy.
+constexpr std::uint64_t k_max_alias_nodes = 100'000;
 
 using Keys = std::vector<std::string>;
 
@@ -38,16 +47,30 @@ const Keys k_report_rhythms = {"month", "quarter", "half-year", "year"};
 const Keys k_owner_kinds = {"department", "person"};
 const Keys k_languages = {"zh", "en"};
 
+// The 1-based column of `mark` in characters. yaml-cpp counts bytes, but editors count
+// characters, and in a Chinese plan most characters take three bytes.
+int character_column(std::string_view text, const YAML::Mark& mark)
+{
+    if (mark.pos < 0 || mark.column < 0 || mark.column > mark.pos || static_cast<std::size_t>(mark.pos) > text.size()) {
+        return mark.column + 1;
+    }
+    int column = 1;
+    for (auto i = static_cast<std::size_t>(mark.pos - mark.column); i < static_cast<std::size_t>(mark.pos); ++i) {
+        column += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 ? 1 : 0;
+    }
+    return column;
+}
+
 // Walks the YAML tree, filling the model and collecting located diagnostics.
 class Reader
 {
 public:
-    explicit Reader(std::string file_name) : m_file(std::move(file_name)) {}
+    Reader(std::string file_name, std::string_view text) : m_file(std::move(file_name)), m_text(text) {}
 
     void error(const YAML::Mark& mark, std::string message)
     {
         const int line = mark.is_null() ? 0 : mark.line + 1;
-        const int column = mark.is_null() ? 0 : mark.column + 1;
+        const int column = mark.is_null() ? 0 : character_column(m_text, mark);
         m_diagnostics.push_back({m_file, line, column, std::move(message)});
     }
 
@@ -152,6 +175,7 @@ public:
 
 private:
     std::string m_file;
+    std::string_view m_text;
     std::vector<Diagnostic> m_diagnostics;
 };
 
@@ -713,6 +737,128 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text)
     return text.size();
 }
 
+// A document refused before it is read into the model, at `mark`.
+struct Refusal
+{
+    YAML::Mark mark;
+    std::string message;
+};
+
+// Counts, from the parser's events, the nodes that aliases add when expanded, and refuses
+// (throws Refusal) an alias that adds too many or that names a node it is inside of (a cycle).
+class AliasCounter : public YAML::EventHandler
+{
+public:
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark&, YAML::anchor_t anchor) override { leaf(anchor); }
+    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t anchor, const std::string&) override
+    {
+        leaf(anchor);
+    }
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override
+    {
+        const auto found = m_sizes.find(anchor);
+        if (found == m_sizes.end()) {
+            throw Refusal{mark, "an alias refers to a node that contains it (a cycle); a plan file cannot use that"};
+        }
+        m_added = add(m_added, found->second);
+        if (m_added > k_max_alias_nodes) {
+            throw Refusal{mark, fmt::format("aliases expand to more than {} nodes (an alias bomb?); write the plan "
+                                            "out without them",
+                                            k_max_alias_nodes)};
+        }
+        count(found->second);
+    }
+    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override
+    {
+        m_open.push_back({anchor, 1});
+    }
+    void OnSequenceEnd() override { close(); }
+    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override
+    {
+        m_open.push_back({anchor, 1});
+    }
+    void OnMapEnd() override { close(); }
+
+private:
+    struct Open
+    {
+        YAML::anchor_t anchor;
+        std::uint64_t size;
+    };
+
+    // Sizes saturate: nested aliases can describe more nodes than 64 bits count.
+    static std::uint64_t add(std::uint64_t a, std::uint64_t b)
+    {
+        return a > std::numeric_limits<std::uint64_t>::max() - b ? std::numeric_limits<std::uint64_t>::max() : a + b;
+    }
+    void count(std::uint64_t size)
+    {
+        if (!m_open.empty()) {
+            m_open.back().size = add(m_open.back().size, size);
+        }
+    }
+    void leaf(YAML::anchor_t anchor)
+    {
+        if (anchor != YAML::NullAnchor) {
+            m_sizes[anchor] = 1;
+        }
+        count(1);
+    }
+    void close()
+    {
+        const auto done = m_open.back();
+        m_open.pop_back();
+        if (done.anchor != YAML::NullAnchor) {
+            m_sizes[done.anchor] = done.size;
+        }
+        count(done.size);
+    }
+
+    std::vector<Open> m_open;
+    std::unordered_map<YAML::anchor_t, std::uint64_t> m_sizes;
+    std::uint64_t m_added = 0;
+};
+
+// Runs the parser over `text` with AliasCounter; throws Refusal or YAML::Exception.
+void check_aliases(const std::string& text)
+{
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    AliasCounter counter;
+    parser.HandleNextDocument(counter);
+}
+
+// The column (1-based) of a tab in the indentation of line `line` (1-based), if there is one.
+// A tab there is the usual cause of a syntax error in a hand-edited file, and yaml-cpp's own
+// message ("illegal map value") does not say so.
+std::optional<int> tab_in_indentation(std::string_view text, int line)
+{
+    std::size_t begin = 0;
+    for (int i = 1; i < line; ++i) {
+        begin = text.find('\n', begin);
+        if (begin == std::string_view::npos) {
+            return std::nullopt;
+        }
+        ++begin;
+    }
+    for (std::size_t i = begin; i < text.size() && (text[i] == ' ' || text[i] == '\t'); ++i) {
+        if (text[i] == '\t') {
+            return static_cast<int>(i - begin) + 1;
+        }
+    }
+    return std::nullopt;
+}
+
+// Orders diagnostics as they appear in the file (they are found section by section).
+void sort_by_position(std::vector<Diagnostic>& diagnostics)
+{
+    std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+    });
+}
+
 } // namespace
 
 PlanFile parse_plan(std::string_view text, const std::string& file_name)
@@ -733,24 +879,44 @@ PlanFile parse_plan(std::string_view text, const std::string& file_name)
         result.diagnostics.push_back({file_name, line, column, "the file contains a NUL byte; it is not a text file"});
         return result;
     }
-    Reader reader(file_name);
+    Reader reader(file_name, text);
     try {
-        const YAML::Node root = YAML::Load(std::string(text));
+        std::string copy(text);
+        // Only a file with an anchor (&) can hold an alias; the others need no second pass.
+        if (copy.find('&') != std::string::npos) {
+            check_aliases(copy);
+        }
+        const YAML::Node root = YAML::Load(copy);
         if (!root || root.IsNull()) {
             result.diagnostics.push_back({file_name, 1, 1, "the file is empty; a plan file is a YAML mapping"});
             return result;
         }
         PlanParser parser(reader);
         result.plan = parser.parse(root);
+    } catch (const Refusal& refusal) {
+        result.diagnostics.push_back(
+            {file_name, refusal.mark.line + 1, character_column(text, refusal.mark), refusal.message});
+        return result;
+    } catch (const YAML::DeepRecursion& e) {
+        // yaml-cpp says only "bad file" here.
+        result.diagnostics.push_back({file_name, e.mark.line + 1, character_column(text, e.mark),
+                                      "invalid YAML: nested too deeply (a plan file needs only a few levels)"});
+        return result;
     } catch (const YAML::Exception& e) {
         const int line = e.mark.is_null() ? 0 : e.mark.line + 1;
-        const int column = e.mark.is_null() ? 0 : e.mark.column + 1;
+        int column = e.mark.is_null() ? 0 : character_column(text, e.mark);
+        std::string message = fmt::format("invalid YAML: {}", e.msg);
+        if (const auto tab = line > 0 ? tab_in_indentation(text, line) : std::nullopt) {
+            column = *tab;
+            message = "invalid YAML: a tab in the indentation (YAML indents with spaces only)";
+        }
         auto diagnostics = reader.take_diagnostics();
-        diagnostics.push_back({file_name, line, column, fmt::format("invalid YAML: {}", e.msg)});
+        diagnostics.push_back({file_name, line, column, std::move(message)});
         result.diagnostics = std::move(diagnostics);
         return result;
     }
     result.diagnostics = reader.take_diagnostics();
+    sort_by_position(result.diagnostics);
     return result;
 }
 

@@ -52,7 +52,7 @@ Json optional_number(const std::optional<double>& value)
 
 std::string number_text(const std::optional<double>& value, const Labels& labels)
 {
-    return value ? util::format_number(rounded(*value)) : std::string(labels.not_set);
+    return value ? util::format_rounded(*value, 2) : std::string(labels.not_set);
 }
 
 } // namespace

@@ -247,9 +247,9 @@ std::string indicator_chart(const IndicatorView& view, const core::Plan& plan, c
                            h - 5, year);
     }
     svg += fmt::format("<text x=\"{}\" y=\"{:.1f}\" font-size=\"9\" text-anchor=\"end\">{}</text>", left - 4,
-                       sy(max_y - pad) + 3, html_escape(util::format_number(rounded(max_y - pad))));
+                       sy(max_y - pad) + 3, html_escape(util::format_rounded(max_y - pad, 2)));
     svg += fmt::format("<text x=\"{}\" y=\"{:.1f}\" font-size=\"9\" text-anchor=\"end\">{}</text>", left - 4,
-                       sy(min_y + pad) + 3, html_escape(util::format_number(rounded(min_y + pad))));
+                       sy(min_y + pad) + 3, html_escape(util::format_rounded(min_y + pad, 2)));
     if (line.size() >= 2) {
         std::string path;
         for (const auto& [x, y] : line) {
@@ -271,7 +271,7 @@ std::string indicator_chart(const IndicatorView& view, const core::Plan& plan, c
     }
     for (const auto& [x, y] : points) {
         svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3\" fill=\"#202124\"><title>{}</title></circle>", sx(x),
-                           sy(y), html_escape(util::format_number(rounded(y))));
+                           sy(y), html_escape(util::format_rounded(y, 2)));
     }
     return svg + "</svg>";
 }
@@ -390,9 +390,9 @@ std::string render_report_html(const PeriodReport& report, const Labels& l)
             rows.push_back({h(indicator.id), h(indicator.title), h(label(l, indicator.measure)),
                             h(util::format_number(indicator.target.value) +
                               (indicator.unit.empty() ? "" : " " + indicator.unit)),
-                            view.status.latest ? h(util::format_number(rounded(*view.status.latest))) : h(l.not_set),
+                            view.status.latest ? h(util::format_rounded(*view.status.latest, 2)) : h(l.not_set),
                             view.status.latest_period ? view.status.latest_period->to_string() : h(l.not_set),
-                            view.status.expected ? h(util::format_number(rounded(*view.status.expected))) : h(l.not_set),
+                            view.status.expected ? h(util::format_rounded(*view.status.expected, 2)) : h(l.not_set),
                             chip(to_string(view.status.judgement), label(l, view.status.judgement))});
         }
         html += table_html({h(l.id), h(l.indicator), h(l.measure), h(l.target), h(l.latest), h(l.latest_period),

@@ -228,9 +228,9 @@ std::string render_report_markdown(const PeriodReport& report, const Labels& l)
             rows.push_back({indicator.id, indicator.title, std::string(label(l, indicator.measure)),
                             fmt::format("{}{}", util::format_number(indicator.target.value),
                                         indicator.unit.empty() ? "" : " " + indicator.unit),
-                            view.status.latest ? util::format_number(rounded(*view.status.latest)) : std::string(l.not_set),
+                            view.status.latest ? util::format_rounded(*view.status.latest, 2) : std::string(l.not_set),
                             view.status.latest_period ? view.status.latest_period->to_string() : std::string(l.not_set),
-                            view.status.expected ? util::format_number(rounded(*view.status.expected))
+                            view.status.expected ? util::format_rounded(*view.status.expected, 2)
                                                  : std::string(l.not_set),
                             std::string(label(l, view.status.judgement))});
         }

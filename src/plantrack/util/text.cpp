@@ -174,6 +174,12 @@ std::string format_number(double value)
     return fmt::format("{}", value);
 }
 
+std::string format_rounded(double value, int decimals)
+{
+    const double scale = std::pow(10.0, decimals);
+    return format_number(std::round(value * scale) / scale);
+}
+
 std::string format_one_decimal(double value)
 {
     const double rounded = std::round(value * 10.0) / 10.0;

@@ -35,6 +35,9 @@ std::optional<double> parse_number(std::string_view text);
 // Shortest text that reads back as `value` ("12", "12.5", "-0.3").
 std::string format_number(double value);
 
+// `value` rounded to at most `decimals` decimals, without trailing zeros ("12.75", "8600").
+std::string format_rounded(double value, int decimals);
+
 // `value` rounded to one decimal, as text ("42.0").
 std::string format_one_decimal(double value);
 
