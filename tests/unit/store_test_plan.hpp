@@ -73,8 +73,8 @@ inline core::Date day(const char* text)
 
 inline store::Database memory_db() { return store::Database::open(":memory:", store::Database::Access::write); }
 
-inline core::Update update(const char* item, const char* date, core::Status status, int progress, core::Timestamp recorded_at,
-                    std::string note = "")
+inline core::Update update(const char* item, const char* date, core::Status status, int progress,
+                           core::Timestamp recorded_at, std::string note = "")
 {
     core::Update u;
     u.item_id = item;

@@ -248,7 +248,8 @@ TEST_SUITE("core::date")
         CHECK(format_timestamp(-1) == "1969-12-31T23:59:59.999Z");
         SUBCASE("round trip")
         {
-            for (const char* text : {"2024-07-05T01:02:03.045Z", "2023-12-31T23:59:59.999Z", "2025-01-01T00:00:00.000Z"}) {
+            for (const char* text :
+                 {"2024-07-05T01:02:03.045Z", "2023-12-31T23:59:59.999Z", "2025-01-01T00:00:00.000Z"}) {
                 CAPTURE(text);
                 const auto parsed = parse_timestamp(text);
                 REQUIRE(parsed);

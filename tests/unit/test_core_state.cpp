@@ -479,6 +479,12 @@ TEST_SUITE("core::state")
             CHECK(reason_to_refuse_text("note", std::string_view("a\0b", 3), 10) ==
                   "note contains a control character (0x00)");
         }
+        SUBCASE("C1 controls, such as the 8-bit CSI terminals obey")
+        {
+            CHECK(reason_to_refuse_text("note", "a\xC2\x9B" "31m", 10) == "note contains a control character (U+009B)");
+            CHECK(reason_to_refuse_text("note", "\xC2\x85", 10) == "note contains a control character (U+0085)");
+            CHECK_FALSE(reason_to_refuse_text("note", "\xC2\xA0" "caf\xC3\xA9", 10)); // no-break space, é
+        }
         SUBCASE("not UTF-8")
         {
             CHECK(reason_to_refuse_text("note", "\xD6\xD0\xCE\xC4", 10) == "note is not valid UTF-8 text");

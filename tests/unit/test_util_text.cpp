@@ -85,6 +85,13 @@ TEST_SUITE("util::text")
             std::sort(ids.begin(), ids.end(), [](const auto& a, const auto& b) { return natural_less(a, b); });
             CHECK(ids == std::vector<std::string>{"1", "1.1", "2", "10", "13", "13.2", "13.10"});
         }
+        SUBCASE("equal by value: still a strict, deterministic order")
+        {
+            CHECK(natural_less("01", "1"));
+            CHECK_FALSE(natural_less("1", "01"));
+            CHECK(natural_less("A01.2", "A1.2"));
+            CHECK_FALSE(natural_less("A1.2", "A01.2"));
+        }
         SUBCASE("long digit runs do not overflow")
         {
             CHECK(natural_less("99999999999999999999999", "100000000000000000000000"));
@@ -185,6 +192,16 @@ TEST_SUITE("util::text")
             CAPTURE(value);
             CHECK(parse_number(format_number(value)) == value);
         }
+    }
+
+    TEST_CASE("format_rounded: at most n decimals, no trailing zeros")
+    {
+        CHECK(format_rounded(12.754, 2) == "12.75");
+        CHECK(format_rounded(11.982143, 2) == "11.98");
+        CHECK(format_rounded(8600, 1) == "8600");
+        CHECK(format_rounded(8599.96, 1) == "8600");
+        CHECK(format_rounded(2.5, 0) == "3");
+        CHECK(format_rounded(-0.001, 2) == "0"); // never "-0"
     }
 
     TEST_CASE("format_one_decimal")

@@ -9,6 +9,7 @@
 
 #include "plantrack/cli/commands.hpp"
 #include "plantrack/util/error.hpp"
+#include "plantrack/util/text.hpp"
 
 namespace plantrack::cli {
 
@@ -22,8 +23,40 @@ void add_global_options(CLI::App& app, GlobalOptions& options)
     app.add_option("-o,--output", options.output, "Write the output to FILE instead of stdout");
     app.add_option("--as-of", options.as_of, "Compute states as of DATE (YYYY-MM-DD; default today)");
     app.add_option("--known-at", options.known_at, "Count only what was recorded by TIMESTAMP (ISO 8601)");
-    app.add_option("--lang", options.lang, "Labels in zh or en (default: the plan's language)")
-        ->check(CLI::IsMember({"zh", "en"}));
+    // Checked by Context::language, so a bad value is a refused input (exit 1), not a usage error.
+    app.add_option("--lang", options.lang, "Labels in zh or en (default: the plan's language)");
+}
+
+// For "a subcommand is required": names the word that was not a command, with a suggestion.
+std::string describe_missing_command(const CLI::App& app, int argc, const char* const* argv)
+{
+    const CLI::App* level = &app;
+    std::vector<std::string> chain;
+    while (!level->get_subcommands().empty()) {
+        level = level->get_subcommands().front();
+        chain.push_back(level->get_name());
+    }
+    std::vector<std::string> names;
+    for (const auto* command : level->get_subcommands([](const CLI::App*) { return true; })) {
+        names.push_back(command->get_name());
+    }
+    std::size_t matched = 0;
+    for (int i = 1; i < argc; ++i) {
+        const std::string word = argv[i];
+        if (word.starts_with("-")) {
+            continue;
+        }
+        if (matched < chain.size() && word == chain[matched]) {
+            ++matched;
+            continue;
+        }
+        if (matched == chain.size()) {
+            return fmt::format("unknown command '{}' (one of: {}){}", word, util::join(names, ", "),
+                               util::did_you_mean(word, names));
+        }
+    }
+    return fmt::format("a command is required{} (one of: {})", chain.empty() ? "" : " after '" + util::join(chain, " ") + "'",
+                       util::join(names, ", "));
 }
 
 } // namespace
@@ -58,6 +91,13 @@ int run(int argc, const char* const* argv, const Environment& environment, std::
     } catch (const CLI::CallForVersion&) {
         out << "plantrack 0.1.0\n";
         return 0;
+    } catch (const CLI::RequiredError& e) {
+        const std::string what = e.what();
+        err << fmt::format("plantrack: error: {}\n", what.find("ubcommand") != std::string::npos
+                                                          ? describe_missing_command(app, argc, argv)
+                                                          : what);
+        err << "Run 'plantrack --help' for usage.\n";
+        return 2;
     } catch (const CLI::ParseError& e) {
         err << fmt::format("plantrack: error: {}\n", e.what());
         err << "Run 'plantrack --help' for usage.\n";

@@ -2,6 +2,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -25,6 +26,9 @@ struct ImportOptions
 };
 
 const std::vector<std::string> k_columns = {"item", "date", "status", "progress", "note", "by"};
+// Columns that `export --format csv` adds and import passes over (an update is recorded when it
+// is imported), so that an export imports into another database as it is.
+const std::vector<std::string> k_ignored_columns = {"recorded_at"};
 
 // Where each column is in the file (found by header name, in any order).
 struct Header
@@ -41,10 +45,21 @@ Header read_header(const util::CsvRecord& record, const std::string& file, std::
         problems.push_back({file, record.line, 0, record.problem});
         return header;
     }
-    for (std::size_t i = 0; i < record.cells.size(); ++i) {
-        std::string name = record.cells[i];
-        if (i == 0 && name.starts_with("\xEF\xBB\xBF")) {
-            name.erase(0, 3); // a UTF-8 byte-order mark, as Excel writes
+    std::vector<std::string> names = record.cells;
+    if (!names.empty() && names.front().starts_with("\xEF\xBB\xBF")) {
+        names.front().erase(0, 3); // a UTF-8 byte-order mark, as Excel writes
+    }
+    if (std::none_of(names.begin(), names.end(), [](const std::string& name) {
+            return std::find(k_columns.begin(), k_columns.end(), name) != k_columns.end();
+        })) {
+        problems.push_back({file, record.line, 0,
+                            fmt::format("the first line is not a header (expected: {})", util::join(k_columns, ","))});
+        return header;
+    }
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const auto& name = names[i];
+        if (std::find(k_ignored_columns.begin(), k_ignored_columns.end(), name) != k_ignored_columns.end()) {
+            continue;
         }
         if (std::find(k_columns.begin(), k_columns.end(), name) == k_columns.end()) {
             problems.push_back({file, record.line, 0,
@@ -80,6 +95,20 @@ std::string read_all(const std::string& path)
     return buffer.str();
 }
 
+// Refuses a file that is not UTF-8 at its first record that is not, naming the likely encoding.
+void check_utf8(const util::CsvRecord& record, const std::string& file)
+{
+    if (std::all_of(record.cells.begin(), record.cells.end(),
+                    [](const std::string& text) { return util::is_valid_utf8(text); })) {
+        return;
+    }
+    const auto guess = util::guess_encoding(read_all(file));
+    throw Error(guess ? fmt::format("'{}' is not UTF-8; it looks like {} (as Chinese Excel saves CSV): "
+                                    "import it with --encoding {}, or save it as UTF-8",
+                                    file, *guess, *guess == "GB18030" ? "gb18030" : "utf-16")
+                      : fmt::format("'{}' is not UTF-8 text (line {})", file, record.line));
+}
+
 void run_import(Context& context, const ImportOptions& options)
 {
     std::error_code ec;
@@ -107,6 +136,7 @@ void run_import(Context& context, const ImportOptions& options)
     store::WriteTransaction transaction(db);
     const auto plan_id = store::resolve_plan_id(db, context.options.plan);
     const auto plan = store::read_plan(db, plan_id, true);
+    store::UpdateWriter writer(db, plan_id);
 
     util::CsvReader reader(*in);
     std::vector<Diagnostic> problems;
@@ -114,22 +144,18 @@ void run_import(Context& context, const ImportOptions& options)
     if (!first) {
         throw Error(fmt::format("'{}' is empty; expected a header line {}", options.file, util::join(k_columns, ",")));
     }
+    check_utf8(*first, options.file);
     const Header header = read_header(*first, options.file, problems);
+    // Without an item and a date column no row can be read: say so once, not once per row.
+    if (!header.index.contains("item") || !header.index.contains("date")) {
+        throw InputError(std::move(problems),
+                         fmt::format("{}: the header cannot be used; nothing was recorded", options.file));
+    }
     int recorded = 0;
     int skipped = 0;
     while (auto record = reader.next()) {
         auto refuse = [&](std::string message) { problems.push_back({options.file, record->line, 0, std::move(message)}); };
-        bool utf8 = true;
-        for (const auto& text : record->cells) {
-            utf8 = utf8 && util::is_valid_utf8(text);
-        }
-        if (!utf8) {
-            const auto guess = util::guess_encoding(read_all(options.file));
-            throw Error(guess ? fmt::format("'{}' is not UTF-8; it looks like {} (as Chinese Excel saves CSV): "
-                                            "import it with --encoding {}, or save it as UTF-8",
-                                            options.file, *guess, *guess == "GB18030" ? "gb18030" : "utf-16")
-                              : fmt::format("'{}' is not UTF-8 text (line {})", options.file, record->line));
-        }
+        check_utf8(*record, options.file);
         if (!record->problem.empty()) {
             refuse(record->problem);
             continue;
@@ -145,7 +171,7 @@ void run_import(Context& context, const ImportOptions& options)
             refuse("the date is empty");
             continue;
         }
-        auto completed = complete_update(db, plan, input, context.environment().today, context.environment().user,
+        auto completed = complete_update(writer, plan, input, context.environment().today, context.environment().user,
                                          context.environment().now);
         if (const auto* reason = std::get_if<std::string>(&completed)) {
             refuse(*reason);
@@ -154,18 +180,24 @@ void run_import(Context& context, const ImportOptions& options)
         // Rows are appended even after a bad one, so that later rows carry over from earlier ones
         // exactly as they will once the file is fixed; a refused file is rolled back whole.
         const auto& update = std::get<core::Update>(completed);
-        if (store::has_identical_update(db, plan_id, update)) {
+        if (writer.has_identical(update)) {
             ++skipped;
             continue;
         }
-        store::append_update(db, plan_id, update);
+        writer.append(update);
         ++recorded;
     }
     if (!problems.empty()) {
-        const auto count = problems.size();
+        // A row can have several problems (the header, say); the summary counts rows.
+        std::set<int> lines;
+        for (const auto& problem : problems) {
+            lines.insert(problem.line);
+        }
+        const auto count = lines.size();
         throw InputError(std::move(problems), fmt::format("{}: {} bad row{}; nothing was recorded", options.file, count,
                                                           count == 1 ? "" : "s"));
     }
+    writer.finish();
     transaction.commit();
     context.emit(fmt::format("imported {} update{} from {}{}\n", recorded, recorded == 1 ? "" : "s", options.file,
                              skipped > 0 ? fmt::format(" ({} already recorded, skipped)", skipped) : ""));

@@ -1,4 +1,6 @@
 // plantrack indicator record ID VALUE --period P | list | show ID
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "plantrack/cli/commands.hpp"
@@ -102,6 +104,16 @@ void run_show(Context& context, const ShowOptions& options)
     }
     auto all = store::readings(db, plan_id, context.known_at());
     std::erase_if(all, [&](const store::Reading& r) { return r.indicator_id != indicator.id; });
+    // In time order (2024Q2 before 2024; a fourth quarter before its year), corrections of a
+    // period after the reading they correct.
+    std::stable_sort(all.begin(), all.end(), [](const store::Reading& a, const store::Reading& b) {
+        const double ta = core::period_time(a.period);
+        const double tb = core::period_time(b.period);
+        if (ta != tb) {
+            return ta < tb;
+        }
+        return a.period.kind != core::Period::Kind::year && b.period.kind == core::Period::Kind::year;
+    });
     if (format == "json") {
         auto json = report::indicator_json(view);
         report::Json trajectory = report::Json::array();
@@ -121,13 +133,13 @@ void run_show(Context& context, const ShowOptions& options)
         return;
     }
     std::string text = fmt::format("{} {}  {}\n", l.indicator, indicator.id, indicator.title);
-    text += fmt::format("  {}: {} · {}: {} {} ({}) · {}: {}\n", l.measure, label(l, indicator.measure), l.target,
-                        util::format_number(indicator.target.value), indicator.unit,
+    text += fmt::format("  {}: {} · {}: {}{} ({}) · {}: {}\n", l.measure, label(l, indicator.measure), l.target,
+                        util::format_number(indicator.target.value), indicator.unit.empty() ? "" : " " + indicator.unit,
                         indicator.target.period.to_string(), l.baseline,
                         indicator.baseline ? fmt::format("{} ({})", util::format_number(indicator.baseline->value),
                                                          indicator.baseline->period.to_string())
                                            : std::string(l.not_set));
-    text += fmt::format("  {}: {} · {} {} · {}: {}\n\n", l.latest,
+    text += fmt::format("  {}: {} · {}: {} · {}: {}\n\n", l.latest,
                         view.status.latest ? util::format_rounded(*view.status.latest, 2) : std::string(l.not_set),
                         l.expected,
                         view.status.expected ? util::format_rounded(*view.status.expected, 2)

@@ -16,13 +16,15 @@ void run_log(Context& context, const UpdateInput& input)
     store::WriteTransaction transaction(db);
     const auto plan_id = store::resolve_plan_id(db, context.options.plan);
     const auto plan = store::read_plan(db, plan_id, true);
-    auto completed = complete_update(db, plan, input, context.environment().today, context.environment().user,
+    store::UpdateWriter writer(db, plan_id);
+    auto completed = complete_update(writer, plan, input, context.environment().today, context.environment().user,
                                      context.environment().now);
     if (const auto* reason = std::get_if<std::string>(&completed)) {
         throw Error(*reason);
     }
     const auto& update = std::get<core::Update>(completed);
-    store::append_update(db, plan_id, update);
+    writer.append(update);
+    writer.finish();
     transaction.commit();
     context.emit(fmt::format("logged {} {}: {}, {}%{}\n", update.item_id, update.date, update.status, update.progress,
                              update.note.empty() ? "" : " — " + update.note));

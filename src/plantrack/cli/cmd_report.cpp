@@ -30,6 +30,13 @@ void run_report(Context& context, report::ReportKind kind, const ReportOptions& 
                                                                         : "year",
                                 example));
     }
+    // A report is taken as of its period's last day; silently ignoring --as-of would hand out
+    // figures for another date than the one asked for.
+    if (!context.options.as_of.empty()) {
+        throw Error(fmt::format("--as-of does not apply to reports: a report is taken as of its period's last day "
+                                "({}); give --known-at TIMESTAMP to reproduce one issued earlier",
+                                period->last_day()));
+    }
     const auto format = context.format({"md", "html", "json", "csv"}, "md");
     auto db = context.open_db(store::Database::Access::read);
     const auto plan_id = store::resolve_plan_id(db, context.options.plan);

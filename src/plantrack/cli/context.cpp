@@ -21,9 +21,15 @@ std::string Context::db_path() const
     return "plantrack.db";
 }
 
-store::Database Context::open_db(store::Database::Access access) const
+store::Database Context::open_db(store::Database::Access access, bool create) const
 {
-    return store::Database::open(db_path(), access);
+    const auto path = db_path();
+    std::error_code ec;
+    if (access == store::Database::Access::write && !create && !std::filesystem::exists(path, ec)) {
+        throw Error(fmt::format("no database at '{}'; create one with 'plantrack plan load FILE' (or give --db)",
+                                path));
+    }
+    return store::Database::open(path, access);
 }
 
 core::Date Context::as_of() const
@@ -68,6 +74,9 @@ std::string Context::language(const std::string& plan_language) const
 {
     if (options.lang.empty()) {
         return plan_language == "en" ? "en" : "zh";
+    }
+    if (options.lang != "zh" && options.lang != "en") {
+        throw Error(fmt::format("--lang '{}' is not offered (one of: zh, en)", options.lang));
     }
     return options.lang;
 }

@@ -48,7 +48,9 @@ public:
     std::ostream& err() { return m_err; }
 
     std::string db_path() const;
-    store::Database open_db(store::Database::Access access) const;
+    // Opens the database. Only `plan load` creates a missing one (`create`); the other commands
+    // refuse it, so that one run in the wrong folder leaves no stray empty plantrack.db behind.
+    store::Database open_db(store::Database::Access access, bool create = false) const;
 
     // --as-of, or today. Throws for a malformed date.
     core::Date as_of() const;

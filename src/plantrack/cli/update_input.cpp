@@ -14,7 +14,7 @@ constexpr std::size_t k_max_name_bytes = 200;
 
 } // namespace
 
-std::variant<core::Update, std::string> complete_update(store::Database& db, const core::Plan& plan,
+std::variant<core::Update, std::string> complete_update(store::UpdateWriter& writer, const core::Plan& plan,
                                                         const UpdateInput& input, core::Date today,
                                                         const std::string& login, core::Timestamp now)
 {
@@ -67,7 +67,7 @@ std::variant<core::Update, std::string> complete_update(store::Database& db, con
     if (update.date < plan.start || update.date > plan.end) {
         return fmt::format("date {} is outside the plan period {} to {}", update.date, plan.start, plan.end);
     }
-    const auto current = store::state_as_of(db, plan.id, item->id, {update.date, std::nullopt});
+    const auto current = status && progress ? core::ItemState{} : writer.state_as_of(item->id, update.date);
     auto carried = core::carry_over(current, status, progress);
     if (const auto* reason = std::get_if<std::string>(&carried)) {
         return *reason;

@@ -6,7 +6,7 @@
 
 #include "plantrack/core/model.hpp"
 #include "plantrack/core/state.hpp"
-#include "plantrack/store/database.hpp"
+#include "plantrack/store/update_store.hpp"
 
 namespace plantrack::cli {
 
@@ -24,8 +24,8 @@ struct UpdateInput
 // Checks an update against the plan and the rules of SPEC (unknown item, malformed or
 // out-of-range values, a reason for at-risk and delayed, done means 100), completes it
 // (carry-over, default date and reporter) and returns it, or the reason it is refused.
-// Reads the item's state from `db` as of the update's date.
-std::variant<core::Update, std::string> complete_update(store::Database& db, const core::Plan& plan,
+// Reads the item's state through `writer` as of the update's date, only when something carries over.
+std::variant<core::Update, std::string> complete_update(store::UpdateWriter& writer, const core::Plan& plan,
                                                         const UpdateInput& input, core::Date today,
                                                         const std::string& login, core::Timestamp now);
 

@@ -152,6 +152,14 @@ std::optional<std::string> reason_to_refuse_text(std::string_view what, std::str
     if (!util::is_valid_utf8(text)) {
         return fmt::format("{} is not valid UTF-8 text", what);
     }
+    // C1 controls (U+0080–U+009F, such as the 8-bit CSI that terminals obey) are controls too; in
+    // valid UTF-8 they are exactly the pairs C2 80 … C2 9F.
+    for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+        const auto next = static_cast<unsigned char>(text[i + 1]);
+        if (text[i] == '\xC2' && next >= 0x80 && next <= 0x9F) {
+            return fmt::format("{} contains a control character (U+{:04X})", what, next);
+        }
+    }
     return std::nullopt;
 }
 

@@ -770,7 +770,8 @@ public:
         }
         count(found->second);
     }
-    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override
+    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value) override
     {
         m_open.push_back({anchor, 1});
     }

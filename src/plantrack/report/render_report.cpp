@@ -273,12 +273,13 @@ std::string render_report_markdown(const PeriodReport& report, const Labels& l)
 
 std::string render_report_csv(const PeriodReport& report)
 {
-    // One long table (section, id, name, metric, value) that spreadsheets pivot easily.
+    // One long table (section, id, name, metric, value) that spreadsheets pivot easily. A value
+    // can be user text (a red item's note), so it is neutralised like the rest; numbers are left alone.
     std::string text = util::csv_line({"section", "id", "name", "metric", "value"});
     auto row = [&](const std::string& section, const std::string& id, const std::string& name,
                    const std::string& metric, const std::string& value) {
         text += util::csv_line({util::csv_cell(section), util::csv_cell(id), util::csv_cell(name),
-                                util::csv_cell(metric), util::csv_cell(value, false)});
+                                util::csv_cell(metric), util::csv_cell(value)});
     };
     auto totals_rows = [&](const std::string& section, const std::string& id, const std::string& name, const Totals& t) {
         row(section, id, name, "items", fmt::format("{}", t.items));

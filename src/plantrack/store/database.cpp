@@ -85,7 +85,13 @@ Database Database::open(const std::string& path, Access access)
         if (access == Access::write) {
             db->exec("PRAGMA journal_mode = WAL");
             db->exec("PRAGMA synchronous = NORMAL");
+            // Bulk imports touch index pages all over a large file; 32 MiB of cache keeps them
+            // in memory (measured: 1M-row import 19.7 s with the default 2 MiB).
+            db->exec("PRAGMA cache_size = -32768");
             migrate(*db);
+        } else if (pragma_int(*db, "user_version") == 0) {
+            // An empty file: SQLite reads it as a database with nothing in it.
+            throw Error(fmt::format("the database '{}' holds no plan; load one with 'plantrack plan load FILE'", path));
         } else if (pragma_int(*db, "user_version") < current_schema_version()) {
             throw Error(fmt::format("'{}' uses an older schema; run any writing command (such as 'plantrack plan "
                                     "load') to upgrade it",

@@ -102,34 +102,105 @@ core::ItemState state_as_of(Database& db, const std::string& plan_id, const std:
     return {};
 }
 
-std::int64_t append_update(Database& db, const std::string& plan_id, const core::Update& update)
+struct UpdateWriter::Statements
 {
-    SQLite::Statement insert(db.sql(), "INSERT INTO updates (plan_id, item_id, date, status, progress, note, reporter, "
-                                       "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    insert.bind(1, plan_id);
-    insert.bind(2, update.item_id);
-    insert.bind(3, update.date.to_string());
-    insert.bind(4, std::string(to_string(update.status)));
-    insert.bind(5, update.progress);
-    insert.bind(6, update.note);
-    insert.bind(7, update.by);
+    explicit Statements(SQLite::Database& database)
+        : db(database),
+          latest(db, k_latest_sql),
+          identical(db, "SELECT 1 FROM updates WHERE plan_id = ? AND item_id = ? AND date = ? AND +status = ? AND "
+                        "progress = ? AND note = ? AND reporter = ? LIMIT 1"),
+          insert(db, "INSERT INTO updates (plan_id, item_id, date, status, progress, note, reporter, recorded_at) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+          keep_latest(db, "INSERT INTO item_latest (plan_id, item_id, update_id, date, recorded_at) "
+                          "SELECT plan_id, item_id, update_id, date, recorded_at FROM updates "
+                          "WHERE plan_id = ?1 AND item_id = ?2 "
+                          "ORDER BY date DESC, recorded_at DESC, update_id DESC LIMIT 1 "
+                          "ON CONFLICT (plan_id, item_id) DO UPDATE SET update_id = excluded.update_id, "
+                          "date = excluded.date, recorded_at = excluded.recorded_at")
+    {
+    }
+    SQLite::Database& db;
+    SQLite::Statement latest;
+    SQLite::Statement identical;
+    SQLite::Statement insert;
+    SQLite::Statement keep_latest;
+};
+
+UpdateWriter::UpdateWriter(Database& db, std::string plan_id)
+    : m_plan_id(std::move(plan_id)), m_statements(std::make_unique<Statements>(db.sql()))
+{
+}
+
+UpdateWriter::~UpdateWriter() = default;
+
+core::ItemState UpdateWriter::state_as_of(const std::string& item_id, core::Date date)
+{
+    auto& seek = m_statements->latest;
+    seek.reset();
+    seek.bind(1, m_plan_id);
+    seek.bind(2, item_id);
+    seek.bind(3, date.to_string());
+    seek.bind(4, static_cast<std::int64_t>(k_no_cutoff));
+    return seek.executeStep() ? state_from_row(seek, 0) : core::ItemState{};
+}
+
+namespace {
+
+// Binds plan, item, date, status, progress, note and reporter as parameters 1–7.
+void bind_update(SQLite::Statement& statement, const std::string& plan_id, const core::Update& update)
+{
+    statement.reset();
+    statement.bind(1, plan_id);
+    statement.bind(2, update.item_id);
+    statement.bind(3, update.date.to_string());
+    statement.bind(4, std::string(to_string(update.status)));
+    statement.bind(5, update.progress);
+    statement.bind(6, update.note);
+    statement.bind(7, update.by);
+}
+
+} // namespace
+
+bool UpdateWriter::has_identical(const core::Update& update)
+{
+    auto& query = m_statements->identical;
+    bind_update(query, m_plan_id, update);
+    return query.executeStep();
+}
+
+std::int64_t UpdateWriter::append(const core::Update& update)
+{
+    auto& insert = m_statements->insert;
+    bind_update(insert, m_plan_id, update);
     insert.bind(8, static_cast<std::int64_t>(update.recorded_at));
     insert.exec();
-    return db.sql().getLastInsertRowid();
+    m_touched.insert(update.item_id);
+    return m_statements->db.getLastInsertRowid();
+}
+
+void UpdateWriter::finish()
+{
+    auto& keep = m_statements->keep_latest;
+    for (const auto& item_id : m_touched) {
+        keep.reset();
+        keep.bind(1, m_plan_id);
+        keep.bind(2, item_id);
+        keep.exec();
+    }
+    m_touched.clear();
+}
+
+std::int64_t append_update(Database& db, const std::string& plan_id, const core::Update& update)
+{
+    UpdateWriter writer(db, plan_id);
+    const auto sequence = writer.append(update);
+    writer.finish();
+    return sequence;
 }
 
 bool has_identical_update(Database& db, const std::string& plan_id, const core::Update& update)
 {
-    SQLite::Statement query(db.sql(), "SELECT 1 FROM updates WHERE plan_id = ? AND item_id = ? AND date = ? AND "
-                                      "status = ? AND progress = ? AND note = ? AND reporter = ? LIMIT 1");
-    query.bind(1, plan_id);
-    query.bind(2, update.item_id);
-    query.bind(3, update.date.to_string());
-    query.bind(4, std::string(to_string(update.status)));
-    query.bind(5, update.progress);
-    query.bind(6, update.note);
-    query.bind(7, update.by);
-    return query.executeStep();
+    return UpdateWriter(db, plan_id).has_identical(update);
 }
 
 std::vector<core::Update> history(Database& db, const std::string& plan_id, const std::string& item_id,

@@ -2,6 +2,8 @@
 
 #include <functional>
 #include <map>
+#include <memory>
+#include <set>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,10 +28,39 @@ std::vector<core::ItemState> states_as_of(Database& db, const core::Plan& plan, 
 // The state of one item as of the cutoff.
 core::ItemState state_as_of(Database& db, const std::string& plan_id, const std::string& item_id, const Cutoff& cutoff);
 
-// Appends one update (the caller holds the write transaction). Returns its sequence number.
-std::int64_t append_update(Database& db, const std::string& plan_id, const core::Update& update);
+// Reads and appends one plan's updates inside the caller's write transaction, with its
+// statements prepared once: an import of a million rows prepares three statements, not three
+// million (preparing dominated the cost of import before).
+class UpdateWriter
+{
+public:
+    UpdateWriter(Database& db, std::string plan_id);
+    ~UpdateWriter();
+    UpdateWriter(const UpdateWriter&) = delete;
+    UpdateWriter& operator=(const UpdateWriter&) = delete;
 
-// True if an update identical in item, date, status, progress, note and reporter is recorded.
+    // The item's state as of `date`, counting everything recorded so far (this transaction too).
+    core::ItemState state_as_of(const std::string& item_id, core::Date date);
+
+    // True if an update identical in item, date, status, progress, note and reporter is recorded.
+    bool has_identical(const core::Update& update);
+
+    // Appends one update. Returns its sequence number.
+    std::int64_t append(const core::Update& update);
+
+    // Brings the latest-update table up to date for every item appended to. Call once, before
+    // the transaction commits.
+    void finish();
+
+private:
+    struct Statements;
+    std::string m_plan_id;
+    std::set<std::string> m_touched;
+    std::unique_ptr<Statements> m_statements;
+};
+
+// One-off forms of UpdateWriter's operations (the caller holds the write transaction).
+std::int64_t append_update(Database& db, const std::string& plan_id, const core::Update& update);
 bool has_identical_update(Database& db, const std::string& plan_id, const core::Update& update);
 
 // Every update of an item, oldest first (by date, recording time, insertion order).

@@ -233,7 +233,11 @@ bool natural_less(std::string_view a, std::string_view b)
         ++i;
         ++j;
     }
-    return a.size() - i < b.size() - j;
+    if (a.size() - i != b.size() - j) {
+        return a.size() - i < b.size() - j;
+    }
+    // Equal by value ("01" and "1"): order by bytes, so sorting stays deterministic.
+    return a < b;
 }
 
 } // namespace plantrack::util
