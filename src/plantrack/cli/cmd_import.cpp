@@ -171,7 +171,7 @@ void run_import(Context& context, const ImportOptions& options)
             refuse("the date is empty");
             continue;
         }
-        auto completed = complete_update(writer, plan, input, context.environment().today, context.environment().user,
+        auto completed = complete_update(writer, plan, plan.find_item(input.item), input, context.environment().today, context.environment().user,
                                          context.environment().now);
         if (const auto* reason = std::get_if<std::string>(&completed)) {
             refuse(*reason);

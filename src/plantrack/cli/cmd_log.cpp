@@ -15,10 +15,15 @@ void run_log(Context& context, const UpdateInput& input)
     auto db = context.open_db(store::Database::Access::write);
     store::WriteTransaction transaction(db);
     const auto plan_id = store::resolve_plan_id(db, context.options.plan);
-    const auto plan = store::read_plan(db, plan_id, true);
+    // One item and the plan's header: log stays fast however many items the plan has.
+    const auto plan = store::read_plan_header(db, plan_id);
+    const auto item = store::read_item(db, plan_id, input.item);
+    if (!item) {
+        throw Error(unknown_item(input.item, store::read_item_ids(db, plan_id)));
+    }
     store::UpdateWriter writer(db, plan_id);
-    auto completed = complete_update(writer, plan, input, context.environment().today, context.environment().user,
-                                     context.environment().now);
+    auto completed = complete_update(writer, plan, &*item, input, context.environment().today,
+                                     context.environment().user, context.environment().now);
     if (const auto* reason = std::get_if<std::string>(&completed)) {
         throw Error(*reason);
     }

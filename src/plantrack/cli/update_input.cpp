@@ -14,18 +14,22 @@ constexpr std::size_t k_max_name_bytes = 200;
 
 } // namespace
 
-std::variant<core::Update, std::string> complete_update(store::UpdateWriter& writer, const core::Plan& plan,
-                                                        const UpdateInput& input, core::Date today,
-                                                        const std::string& login, core::Timestamp now)
+std::string unknown_item(const std::string& id, const std::vector<std::string>& known_ids)
 {
-    const auto* item = plan.find_item(input.item);
+    if (id.empty()) {
+        return "the item id is empty";
+    }
+    const auto shown = id.size() > 60 ? id.substr(0, 60) + "…" : id;
+    return fmt::format("unknown item '{}'{}", util::is_valid_utf8(shown) ? shown : "(not UTF-8)",
+                       util::did_you_mean(id, known_ids));
+}
+
+std::variant<core::Update, std::string> complete_update(store::UpdateWriter& writer, const core::Plan& plan,
+                                                        const core::Item* item, const UpdateInput& input,
+                                                        core::Date today, const std::string& login, core::Timestamp now)
+{
     if (item == nullptr) {
-        if (input.item.empty()) {
-            return std::string("the item id is empty");
-        }
-        const auto shown = input.item.size() > 60 ? input.item.substr(0, 60) + "…" : input.item;
-        return fmt::format("unknown item '{}'{}", util::is_valid_utf8(shown) ? shown : "(not UTF-8)",
-                           util::did_you_mean(input.item, plan.item_ids()));
+        return unknown_item(input.item, plan.item_ids());
     }
     if (item->withdrawn) {
         return fmt::format("item '{}' was withdrawn from the plan by a revision; it takes no more updates", item->id);

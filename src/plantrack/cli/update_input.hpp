@@ -25,8 +25,13 @@ struct UpdateInput
 // out-of-range values, a reason for at-risk and delayed, done means 100), completes it
 // (carry-over, default date and reporter) and returns it, or the reason it is refused.
 // Reads the item's state through `writer` as of the update's date, only when something carries over.
+// `item` is the item input.item names, or null when the plan has none (then the refusal suggests
+// the nearest of plan.items' ids; a plan read without items gives no suggestion).
 std::variant<core::Update, std::string> complete_update(store::UpdateWriter& writer, const core::Plan& plan,
-                                                        const UpdateInput& input, core::Date today,
-                                                        const std::string& login, core::Timestamp now);
+                                                        const core::Item* item, const UpdateInput& input,
+                                                        core::Date today, const std::string& login, core::Timestamp now);
+
+// "unknown item 'X', did you mean 'Y'?" (or "the item id is empty").
+std::string unknown_item(const std::string& id, const std::vector<std::string>& known_ids);
 
 } // namespace plantrack::cli

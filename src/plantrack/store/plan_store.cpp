@@ -271,6 +271,33 @@ int sync_header(SQLite::Database& db, const core::Plan& plan, std::vector<PlanCh
     return revision;
 }
 
+constexpr const char* k_item_columns = "SELECT item_id, kind, area_id, parent_id, title, lead, partners, leader, "
+                                       "start_date, due_date, weight, withdrawn";
+
+core::Item item_from_row(SQLite::Statement& query)
+{
+    core::Item item;
+    item.id = query.getColumn(0).getString();
+    item.kind = query.getColumn(1).getString() == "task" ? core::ItemKind::task : core::ItemKind::milestone;
+    item.area_id = query.getColumn(2).getString();
+    item.parent_id = query.getColumn(3).isNull() ? "" : query.getColumn(3).getString();
+    item.title = query.getColumn(4).getString();
+    item.lead = query.getColumn(5).getString();
+    const std::string partners = query.getColumn(6).getString();
+    std::size_t begin = 0;
+    while (begin < partners.size()) {
+        const auto end = std::min(partners.find('\n', begin), partners.size());
+        item.partners.push_back(partners.substr(begin, end - begin));
+        begin = end + 1;
+    }
+    item.leader = query.getColumn(7).getString();
+    item.start = *core::Date::parse(query.getColumn(8).getString());
+    item.due = *core::Date::parse(query.getColumn(9).getString());
+    item.weight = query.getColumn(10).getDouble();
+    item.withdrawn = query.getColumn(11).getInt() != 0;
+    return item;
+}
+
 } // namespace
 
 RevisionResult apply_plan(Database& db, const core::Plan& plan, const std::string& source, core::Timestamp now)
@@ -371,7 +398,7 @@ std::string resolve_plan_id(Database& db, const std::optional<std::string>& requ
     return ids.front();
 }
 
-core::Plan read_plan(Database& db, const std::string& plan_id, bool include_withdrawn)
+core::Plan read_plan_header(Database& db, const std::string& plan_id)
 {
     auto& sql = db.sql();
     core::Plan plan;
@@ -394,6 +421,13 @@ core::Plan read_plan(Database& db, const std::string& plan_id, bool include_with
         plan.review.at_risk_within = query.getColumn(8).getDouble();
         plan.revision = query.getColumn(9).getInt();
     }
+    return plan;
+}
+
+core::Plan read_plan(Database& db, const std::string& plan_id, bool include_withdrawn)
+{
+    auto& sql = db.sql();
+    core::Plan plan = read_plan_header(db, plan_id);
     const std::string current = include_withdrawn ? "" : " AND withdrawn = 0";
     {
         SQLite::Statement query(sql, "SELECT name, kind FROM owners WHERE plan_id = ?" + current + " ORDER BY position");
@@ -440,35 +474,36 @@ core::Plan read_plan(Database& db, const std::string& plan_id, bool include_with
         }
     }
     {
-        // Items keep file order: areas in position order, then each area's items in position order.
-        SQLite::Statement query(sql, "SELECT item_id, kind, area_id, parent_id, title, lead, partners, leader, "
-                                     "start_date, due_date, weight, withdrawn FROM items WHERE plan_id = ?" +
-                                         current + " ORDER BY position");
+        SQLite::Statement query(sql, std::string(k_item_columns) + " FROM items WHERE plan_id = ?" + current +
+                                         " ORDER BY position");
         query.bind(1, plan_id);
         while (query.executeStep()) {
-            core::Item item;
-            item.id = query.getColumn(0).getString();
-            item.kind = query.getColumn(1).getString() == "task" ? core::ItemKind::task : core::ItemKind::milestone;
-            item.area_id = query.getColumn(2).getString();
-            item.parent_id = query.getColumn(3).isNull() ? "" : query.getColumn(3).getString();
-            item.title = query.getColumn(4).getString();
-            item.lead = query.getColumn(5).getString();
-            const auto partners = query.getColumn(6).getString();
-            std::size_t begin = 0;
-            while (begin < partners.size()) {
-                const auto end = std::min(partners.find('\n', begin), partners.size());
-                item.partners.push_back(partners.substr(begin, end - begin));
-                begin = end + 1;
-            }
-            item.leader = query.getColumn(7).getString();
-            item.start = *core::Date::parse(query.getColumn(8).getString());
-            item.due = *core::Date::parse(query.getColumn(9).getString());
-            item.weight = query.getColumn(10).getDouble();
-            item.withdrawn = query.getColumn(11).getInt() != 0;
-            plan.items.push_back(std::move(item));
+            plan.items.push_back(item_from_row(query));
         }
     }
     return plan;
+}
+
+std::optional<core::Item> read_item(Database& db, const std::string& plan_id, const std::string& item_id)
+{
+    SQLite::Statement query(db.sql(), std::string(k_item_columns) + " FROM items WHERE plan_id = ? AND item_id = ?");
+    query.bind(1, plan_id);
+    query.bind(2, item_id);
+    if (!query.executeStep()) {
+        return std::nullopt;
+    }
+    return item_from_row(query);
+}
+
+std::vector<std::string> read_item_ids(Database& db, const std::string& plan_id)
+{
+    std::vector<std::string> ids;
+    SQLite::Statement query(db.sql(), "SELECT item_id FROM items WHERE plan_id = ? AND withdrawn = 0 ORDER BY position");
+    query.bind(1, plan_id);
+    while (query.executeStep()) {
+        ids.push_back(query.getColumn(0).getString());
+    }
+    return ids;
 }
 
 std::vector<RevisionInfo> revisions(Database& db, const std::string& plan_id)

@@ -43,6 +43,16 @@ std::string resolve_plan_id(Database& db, const std::optional<std::string>& requ
 // The current revision of a plan. Withdrawn items are included (marked) only when asked.
 core::Plan read_plan(Database& db, const std::string& plan_id, bool include_withdrawn = false);
 
+// The plan's header and review settings only (no owners, areas, goals or items): for commands
+// that touch one item, so they stay fast however large the plan is.
+core::Plan read_plan_header(Database& db, const std::string& plan_id);
+
+// One item of the plan (withdrawn ones too), or nullopt.
+std::optional<core::Item> read_item(Database& db, const std::string& plan_id, const std::string& item_id);
+
+// The ids of the plan's current items (for suggestions).
+std::vector<std::string> read_item_ids(Database& db, const std::string& plan_id);
+
 // The revisions of a plan, newest last: (revision, loaded_at, source).
 struct RevisionInfo
 {

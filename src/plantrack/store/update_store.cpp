@@ -161,8 +161,55 @@ void bind_update(SQLite::Statement& statement, const std::string& plan_id, const
 
 } // namespace
 
+namespace {
+
+constexpr std::size_t k_filter_bits = std::size_t{1} << 23; // 1 MiB: ~3% false positives at 1M rows
+
+std::uint64_t filter_hash(const core::Update& update, std::uint64_t seed)
+{
+    std::uint64_t hash = 1469598103934665603ULL ^ seed;
+    for (const char c : update.item_id) {
+        hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    }
+    hash = (hash ^ static_cast<std::uint64_t>(update.date.days())) * 1099511628211ULL;
+    hash ^= hash >> 29;
+    return hash % k_filter_bits;
+}
+
+} // namespace
+
+bool UpdateWriter::might_exist(const core::Update& update)
+{
+    if (m_appended_unfiltered) {
+        return true;
+    }
+    if (!m_latest_loaded) {
+        SQLite::Statement query(m_statements->db, "SELECT item_id, date FROM item_latest WHERE plan_id = ?");
+        query.bind(1, m_plan_id);
+        while (query.executeStep()) {
+            m_latest_before.emplace(query.getColumn(0).getString(), *core::Date::parse(query.getColumn(1).getString()));
+        }
+        m_appended_filter.assign(k_filter_bits / 64, 0);
+        m_latest_loaded = true;
+    }
+    const auto before = m_latest_before.find(update.item_id);
+    if (before != m_latest_before.end() && update.date <= before->second) {
+        return true;
+    }
+    for (const std::uint64_t seed : {1u, 2u, 3u}) {
+        const auto bit = filter_hash(update, seed);
+        if ((m_appended_filter[bit / 64] & (std::uint64_t{1} << (bit % 64))) == 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
 bool UpdateWriter::has_identical(const core::Update& update)
 {
+    if (!might_exist(update)) {
+        return false;
+    }
     auto& query = m_statements->identical;
     bind_update(query, m_plan_id, update);
     return query.executeStep();
@@ -175,6 +222,14 @@ std::int64_t UpdateWriter::append(const core::Update& update)
     insert.bind(8, static_cast<std::int64_t>(update.recorded_at));
     insert.exec();
     m_touched.insert(update.item_id);
+    if (!m_latest_loaded) {
+        m_appended_unfiltered = true; // appended before the filter existed: always ask the database
+    } else {
+        for (const std::uint64_t seed : {1u, 2u, 3u}) {
+            const auto bit = filter_hash(update, seed);
+            m_appended_filter[bit / 64] |= std::uint64_t{1} << (bit % 64);
+        }
+    }
     return m_statements->db.getLastInsertRowid();
 }
 

@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,9 +54,18 @@ public:
     void finish();
 
 private:
+    // Whether an identical update could exist, answered without a query for the common case of
+    // new returns: dated after everything the item had before this writer, and not among what
+    // this writer appended (a Bloom filter of item and date: no false negatives).
+    bool might_exist(const core::Update& update);
+
     struct Statements;
     std::string m_plan_id;
     std::set<std::string> m_touched;
+    std::unordered_map<std::string, core::Date> m_latest_before;
+    bool m_latest_loaded = false;
+    bool m_appended_unfiltered = false;
+    std::vector<std::uint64_t> m_appended_filter;
     std::unique_ptr<Statements> m_statements;
 };
 

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# The city-scale benchmark: builds Release, generates the workload of SPEC "Performance" at 1/10,
+# 1/3 and full size (13 areas, 65 tasks, 20,000 milestones, 3 million updates at full size),
+# and measures each command as a whole process: time with hyperfine (median, min, max over
+# several runs) and peak memory with /usr/bin/time. Prints one Markdown table.
+# Usage: bench/run.sh [SCALE...]      (default: 0.1 0.333 1; e.g. `bench/run.sh 0.1` for a quick look)
+# Environment: BENCH_DIR (default /tmp/plantrack-bench) holds workloads and databases.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+scales=("$@")
+[ ${#scales[@]} -gt 0 ] || scales=(0.1 0.333 1)
+work=${BENCH_DIR:-/tmp/plantrack-bench}
+mkdir -p "$work"
+
+scripts/install-deps.sh
+for tool in hyperfine /usr/bin/time; do
+    if ! command -v "$tool" >/dev/null; then
+        as_root=(); [ "$(id -u)" -eq 0 ] || as_root=(sudo)
+        "${as_root[@]}" apt-get install -y -qq hyperfine time >/dev/null
+    fi
+done
+cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DPLANTRACK_TESTS=OFF -DPLANTRACK_WERROR=OFF >/dev/null
+cmake --build build-bench -j"$(nproc)" --target plantrack plantrack_bench_generate >/dev/null
+plantrack="$root/build-bench/plantrack"
+generate="$root/build-bench/plantrack_bench_generate"
+
+results="$work/results.csv"
+echo "size,command,median_ms,min_ms,max_ms,rss_mib,target" > "$results"
+
+# measure SIZE LABEL TARGET RUNS PREPARE COMMAND: hyperfine for time, /usr/bin/time for memory.
+measure() {
+    local size=$1 label=$2 target=$3 runs=$4 prepare=$5 command=$6
+    hyperfine --style none --runs "$runs" --warmup 1 --prepare "$prepare" --export-csv "$work/h.csv" \
+        "$command" >/dev/null 2>&1 || { echo "$label failed: $command" >&2; return 1; }
+    bash -c "$prepare" >/dev/null 2>&1
+    local rss
+    rss=$( { /usr/bin/time -f '%M' bash -c "$command" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    awk -F, -v size="$size" -v label="$label" -v target="$target" -v rss="$rss" 'NR == 2 {
+        printf "%s,%s,%.1f,%.1f,%.1f,%.1f,%s\n", size, label, $4 * 1000, $7 * 1000, $8 * 1000, rss / 1024, target
+    }' "$work/h.csv" >> "$results"
+}
+
+for scale in "${scales[@]}"; do
+    milestones=$(awk -v s="$scale" 'BEGIN { printf "%d", 20000 * s }')
+    updates=$(awk -v s="$scale" 'BEGIN { printf "%d", 3000000 * s }')
+    import_rows=$(awk -v s="$scale" 'BEGIN { printf "%d", 1000000 * s }')
+    size="${milestones} items / ${updates} updates"
+    dir="$work/$milestones-$updates"
+    if [ ! -f "$dir/plan.yaml" ]; then
+        "$generate" "$dir" "$milestones" "$updates" >&2
+    fi
+    head -n $((import_rows + 1)) "$dir/returns-1.csv" > "$dir/import.csv"
+    rm -f "$dir"/base.db* "$dir"/full.db*
+    "$plantrack" --db "$dir/base.db" plan load "$dir/plan.yaml" >/dev/null
+    cp "$dir/base.db" "$dir/full.db"
+    for returns in "$dir"/returns-*.csv; do
+        "$plantrack" --db "$dir/full.db" import "$returns" >/dev/null
+    done
+    db="--db $dir/full.db"
+    echo "measuring $size" >&2
+    measure "$size" "plan load (${milestones} items)" "< 1 s" 5 "rm -f $dir/load.db*" \
+        "$plantrack --db $dir/load.db plan load $dir/plan.yaml"
+    measure "$size" "import (${import_rows} updates)" "< 5 s" 3 "cp $dir/base.db $dir/import.db; rm -f $dir/import.db-wal" \
+        "$plantrack --db $dir/import.db import $dir/import.csv"
+    measure "$size" "log" "< 10 ms" 20 "true" \
+        "$plantrack $db log 1.1 --progress 50 --date 2025-06-30 --note 基准测试 --by bench"
+    for command in list overdue status stale; do
+        target="< 100 ms"
+        [ "$command" = stale ] && target="(none)"
+        measure "$size" "$command" "$target" 10 "true" "$plantrack $db $command --as-of 2024-06-30"
+    done
+    measure "$size" "report quarterly (json)" "< 1 s" 5 "true" "$plantrack $db report quarterly 2024Q2 --format json"
+    measure "$size" "report quarterly (html)" "< 1 s" 5 "true" "$plantrack $db report quarterly 2024Q2 --format html"
+done
+
+echo
+echo "plantrack benchmark — $(date -u +%Y-%m-%d), $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"
+echo
+echo "| workload | command | median | min | max | peak RSS | target |"
+echo "|---|---|---:|---:|---:|---:|---|"
+tail -n +2 "$results" | awk -F, '{ printf "| %s | %s | %.1f ms | %.1f ms | %.1f ms | %.1f MiB | %s |\n", $1, $2, $3, $4, $5, $6, $7 }'
+echo
+echo "targets (full size, SPEC): log < 10 ms; list, overdue, status < 100 ms; quarterly report < 1 s;"
+echo "plan load < 1 s; import of 1M updates < 5 s; peak memory < 64 MiB for each."
