@@ -35,7 +35,8 @@ measure() {
         "$command" >/dev/null 2>&1 || { echo "$label failed: $command" >&2; return 1; }
     bash -c "$prepare" >/dev/null 2>&1
     local rss
-    rss=$( { /usr/bin/time -f '%M' bash -c "$command" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    /usr/bin/time -f '%M' -o "$work/rss.txt" bash -c "$command" >/dev/null 2>&1 || true
+    rss=$(tail -1 "$work/rss.txt")
     awk -F, -v size="$size" -v label="$label" -v target="$target" -v rss="$rss" 'NR == 2 {
         printf "%s,%s,%.1f,%.1f,%.1f,%.1f,%s\n", size, label, $4 * 1000, $7 * 1000, $8 * 1000, rss / 1024, target
     }' "$work/h.csv" >> "$results"

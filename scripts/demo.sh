@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job on the shipped plan, from nothing: install what is missing, build in Release,
 # create a fresh database, load the Shenyang plan, import the sample monthly returns and
-# indicator readings, print the dashboard as of the end of 2024, and write the 2024Q2 report.
+# indicator readings, print the indicators, the overdue review and the dashboard as of the end
+# of 2024, and write the 2024Q2 quarterly report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,11 +16,11 @@ mkdir -p demo
 $plantrack plan check plans/shenyang-2023-2025.yaml
 scripts/load-samples.sh "$plantrack" "$PLANTRACK_DB"
 echo
-$plantrack status --as-of 2024-12-31
+$plantrack indicator list --as-of 2024-12-31
 echo
 $plantrack overdue --as-of 2024-12-31
 echo
-$plantrack indicator list --as-of 2024-12-31
+$plantrack status --as-of 2024-12-31
 $plantrack report quarterly 2024Q2 --format html -o demo/quarterly-2024Q2.html
 $plantrack report quarterly 2024Q2 -o demo/quarterly-2024Q2.md
 echo

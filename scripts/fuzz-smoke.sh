@@ -43,7 +43,7 @@ for target in $targets; do
     corpus=${target#fuzz_}
     work=$(mktemp -d)
     # New inputs go to the scratch folder (first); the seed corpus is only read.
-    if "$build/tests/fuzz/$target" "$work" "tests/fuzz/corpus/$corpus" -max_total_time="$seconds" \
+    if "$build/fuzz/$target" "$work" "tests/fuzz/corpus/$corpus" -max_total_time="$seconds" \
         -timeout=10 -rss_limit_mb=2048 -max_len=65536 -artifact_prefix="$findings/$target-" \
         -print_final_stats=1 > "$findings/$target.log" 2>&1; then
         echo "fuzz-smoke: $target: ok ($(grep -m1 -o 'stat::number_of_executed_units: *[0-9]*' "$findings/$target.log" | grep -o '[0-9]*$') runs in ${seconds} s)"
@@ -51,7 +51,9 @@ for target in $targets; do
         status=1
         echo "fuzz-smoke: $target: FAILED; the log ends:"
         tail -n 40 "$findings/$target.log"
-        ls "$findings"/"$target"-* 2>/dev/null | sed 's/^/fuzz-smoke: reproducer: /'
+        for found in "$findings/$target"-*; do
+            [ -e "$found" ] && echo "fuzz-smoke: reproducer: $found (replay: $build/fuzz/$target $found)"
+        done
     fi
     rm -rf "$work"
 done

@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
     build-essential cmake pkg-config
     libsqlitecpp-dev libsqlite3-dev sqlite3
-    libfmt-dev libhowardhinnant-date-dev libcli11-dev doctest-dev libyaml-cpp-dev
+    libfmt-dev libhowardhinnant-date-dev libcli11-dev doctest-dev libyaml-dev
     nlohmann-json3-dev libutf8proc-dev
 )
 optional=()

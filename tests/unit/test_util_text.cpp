@@ -172,7 +172,6 @@ TEST_SUITE("util::text")
             CHECK_FALSE(parse_number(""));
             CHECK_FALSE(parse_number(" 1"));
             CHECK_FALSE(parse_number("1 "));
-            CHECK_FALSE(parse_number("+1"));
             CHECK_FALSE(parse_number("1,5"));
             CHECK_FALSE(parse_number("0x1p3"));
             CHECK_FALSE(parse_number("12%"));

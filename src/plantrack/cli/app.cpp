@@ -93,23 +93,23 @@ int run(int argc, const char* const* argv, const Environment& environment, std::
         return 0;
     } catch (const CLI::RequiredError& e) {
         const std::string what = e.what();
-        err << fmt::format("plantrack: error: {}\n", what.find("ubcommand") != std::string::npos
-                                                          ? describe_missing_command(app, argc, argv)
-                                                          : what);
+        err << fmt::format("plantrack: error: {}\n", util::printable(what.find("ubcommand") != std::string::npos
+                                                                          ? describe_missing_command(app, argc, argv)
+                                                                          : what));
         err << "Run 'plantrack --help' for usage.\n";
         return 2;
     } catch (const CLI::ParseError& e) {
-        err << fmt::format("plantrack: error: {}\n", e.what());
+        err << fmt::format("plantrack: error: {}\n", util::printable(e.what()));
         err << "Run 'plantrack --help' for usage.\n";
         return 2;
     } catch (const InputError& e) {
         for (const auto& diagnostic : e.diagnostics()) {
-            err << format_diagnostic(diagnostic) << '\n';
+            err << util::printable(format_diagnostic(diagnostic)) << '\n';
         }
-        err << fmt::format("plantrack: error: {}\n", e.what());
+        err << fmt::format("plantrack: error: {}\n", util::printable(e.what()));
         return 1;
     } catch (const Error& e) {
-        err << fmt::format("plantrack: error: {}\n", e.what());
+        err << fmt::format("plantrack: error: {}\n", util::printable(e.what()));
         return 1;
     } catch (const std::exception& e) {
         // SQLite errors become sentences about the database; anything else still gets one
@@ -117,7 +117,7 @@ int run(int argc, const char* const* argv, const Environment& environment, std::
         try {
             store::rethrow_sqlite_error(e, context.db_path());
         } catch (const std::exception& converted) {
-            err << fmt::format("plantrack: error: {}\n", converted.what());
+            err << fmt::format("plantrack: error: {}\n", util::printable(converted.what()));
         }
         return 1;
     }

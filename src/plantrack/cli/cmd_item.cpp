@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "plantrack/cli/commands.hpp"
+#include "plantrack/cli/update_input.hpp"
 #include "plantrack/core/state.hpp"
 #include "plantrack/report/item_lists.hpp"
 #include "plantrack/report/labels.hpp"
@@ -21,13 +22,14 @@ struct ItemOptions
     std::string item;
 };
 
-const core::Item& find_item_or_throw(const core::Plan& plan, const std::string& id)
+// One item (withdrawn ones too) without reading the whole plan.
+core::Item find_item_or_throw(store::Database& db, const std::string& plan_id, const std::string& id)
 {
-    const auto* item = plan.find_item(id);
-    if (item == nullptr) {
-        throw Error(fmt::format("unknown item '{}'{}", id, util::did_you_mean(id, plan.item_ids())));
+    auto item = store::read_item(db, plan_id, id);
+    if (!item) {
+        throw Error(unknown_item(id, store::read_item_ids(db, plan_id)));
     }
-    return *item;
+    return std::move(*item);
 }
 
 std::vector<std::vector<report::Cell>> history_rows(const std::vector<core::Update>& updates,
@@ -54,8 +56,8 @@ void run_show(Context& context, const ItemOptions& options)
 {
     auto db = context.open_db(store::Database::Access::read);
     const auto plan_id = store::resolve_plan_id(db, context.options.plan);
-    const auto plan = store::read_plan(db, plan_id, true);
-    const auto& item = find_item_or_throw(plan, options.item);
+    const auto plan = store::read_plan_header(db, plan_id);
+    const auto item = find_item_or_throw(db, plan_id, options.item);
     const auto cutoff = context.cutoff();
     const auto updates = store::history(db, plan_id, item.id, cutoff.known_at);
     const auto state = core::state_as_of(updates, cutoff.as_of);
@@ -130,7 +132,7 @@ void run_show(Context& context, const ItemOptions& options)
     }
     line(l.last_update, state.last_update ? state.last_update->to_string() : std::string(l.not_set));
     if (!state.note.empty()) {
-        line(l.note, state.note);
+        line(l.note, util::single_line(state.note));
     }
     text += fmt::format("\n{}\n", l.recent_updates);
     const std::vector<core::Update> recent(known.end() - static_cast<std::ptrdiff_t>(std::min(known.size(), k_recent_updates)),
@@ -144,8 +146,8 @@ void run_history(Context& context, const ItemOptions& options)
 {
     auto db = context.open_db(store::Database::Access::read);
     const auto plan_id = store::resolve_plan_id(db, context.options.plan);
-    const auto plan = store::read_plan(db, plan_id, true);
-    const auto& item = find_item_or_throw(plan, options.item);
+    const auto plan = store::read_plan_header(db, plan_id);
+    const auto item = find_item_or_throw(db, plan_id, options.item);
     const auto updates = store::history(db, plan_id, item.id, context.known_at());
     const auto& l = report::labels_for(context.language(plan.language));
     report::ListStyle style{context.format({"table", "json", "csv"}, "table"), &l, context.use_color()};

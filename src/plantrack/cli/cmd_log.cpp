@@ -5,6 +5,7 @@
 #include "plantrack/cli/update_input.hpp"
 #include "plantrack/store/plan_store.hpp"
 #include "plantrack/store/update_store.hpp"
+#include "plantrack/util/text.hpp"
 
 namespace plantrack::cli {
 
@@ -32,7 +33,7 @@ void run_log(Context& context, const UpdateInput& input)
     writer.finish();
     transaction.commit();
     context.emit(fmt::format("logged {} {}: {}, {}%{}\n", update.item_id, update.date, update.status, update.progress,
-                             update.note.empty() ? "" : " — " + update.note));
+                             update.note.empty() ? "" : " — " + util::single_line(update.note)));
 }
 
 } // namespace

@@ -94,13 +94,21 @@ void Context::emit(const std::string& text)
         return;
     }
     std::error_code ec;
-    const auto target = std::filesystem::weakly_canonical(options.output, ec);
-    const auto db = std::filesystem::weakly_canonical(db_path(), ec);
-    if (target == db || target == db.string() + "-wal" || target == db.string() + "-shm") {
-        throw Error(fmt::format("-o '{}' is the database itself; choose another file", options.output));
-    }
-    // Write beside the target and rename, so a failed write never leaves half a report.
+    // Write beside the target and rename, so a failed write never leaves half a report. Neither
+    // the target nor that temporary file may be the database or one of SQLite's files beside it.
     const std::string temporary = options.output + ".plantrack-tmp";
+    // absolute() first: libstdc++'s weakly_canonical leaves a relative path relative when the
+    // file does not exist yet ("plantrack.db-journal"), and the comparison would miss it.
+    auto resolved = [&ec](const std::string& path) {
+        return std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec).string();
+    };
+    const auto db = resolved(db_path());
+    for (const auto& path : {options.output, temporary}) {
+        const auto target = resolved(path);
+        if (target == db || target == db + "-wal" || target == db + "-shm" || target == db + "-journal") {
+            throw Error(fmt::format("-o '{}' is the database itself; choose another file", options.output));
+        }
+    }
     {
         std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
         if (!file) {

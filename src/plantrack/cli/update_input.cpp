@@ -19,7 +19,8 @@ std::string unknown_item(const std::string& id, const std::vector<std::string>& 
     if (id.empty()) {
         return "the item id is empty";
     }
-    const auto shown = id.size() > 60 ? id.substr(0, 60) + "…" : id;
+    // Cut by characters, so a long Chinese id is not cut inside one and misread as not UTF-8.
+    const auto shown = util::shorten(id, 60);
     return fmt::format("unknown item '{}'{}", util::is_valid_utf8(shown) ? shown : "(not UTF-8)",
                        util::did_you_mean(id, known_ids));
 }
@@ -42,13 +43,13 @@ std::variant<core::Update, std::string> complete_update(store::UpdateWriter& wri
     } else if (const auto date = core::Date::parse(input.date)) {
         update.date = *date;
     } else {
-        return fmt::format("date '{}' is not a valid date (expected YYYY-MM-DD)", input.date);
+        return fmt::format("date '{}' is not a valid date (expected YYYY-MM-DD)", util::shorten(input.date, 60));
     }
     std::optional<core::Status> status;
     if (!input.status.empty()) {
         status = core::parse_status(input.status);
         if (!status) {
-            return fmt::format("unknown status '{}' (one of: {}){}", input.status, util::join(core::status_names(), ", "),
+            return fmt::format("unknown status '{}' (one of: {}){}", util::shorten(input.status, 60), util::join(core::status_names(), ", "),
                                util::did_you_mean(input.status, core::status_names()));
         }
     }
@@ -56,7 +57,7 @@ std::variant<core::Update, std::string> complete_update(store::UpdateWriter& wri
     if (!input.progress.empty()) {
         const auto value = util::parse_integer(input.progress, 0, 100);
         if (!value) {
-            return fmt::format("progress '{}' is not a whole number from 0 to 100", input.progress);
+            return fmt::format("progress '{}' is not a whole number from 0 to 100", util::shorten(input.progress, 60));
         }
         progress = static_cast<int>(*value);
     }
@@ -80,6 +81,10 @@ std::variant<core::Update, std::string> complete_update(store::UpdateWriter& wri
     update.status = values.status;
     update.progress = values.progress;
     if (auto reason = core::reason_to_refuse(plan, update)) {
+        if (!status && core::needs_reason(update.status)) {
+            // The person typed only a progress; say where the status came from.
+            return *reason + fmt::format(" (the status {} carries over from the item's latest update)", update.status);
+        }
         return *reason;
     }
     return update;

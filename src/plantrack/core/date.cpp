@@ -68,7 +68,24 @@ unsigned Date::day() const { return static_cast<unsigned>(to_ymd(m_days).day());
 
 std::string Date::to_string() const
 {
-    return fmt::format("{:04}-{:02}-{:02}", year(), month(), day());
+    // One calendar conversion and no format parsing: this runs for every row of an import.
+    const auto ymd = to_ymd(m_days);
+    const int y = static_cast<int>(ymd.year());
+    const auto m = static_cast<unsigned>(ymd.month());
+    const auto d = static_cast<unsigned>(ymd.day());
+    if (y < 0 || y > 9999) {
+        return fmt::format("{:04}-{:02}-{:02}", y, m, d);
+    }
+    std::string text = "0000-00-00";
+    text[0] = static_cast<char>('0' + y / 1000);
+    text[1] = static_cast<char>('0' + y / 100 % 10);
+    text[2] = static_cast<char>('0' + y / 10 % 10);
+    text[3] = static_cast<char>('0' + y % 10);
+    text[5] = static_cast<char>('0' + m / 10);
+    text[6] = static_cast<char>('0' + m % 10);
+    text[8] = static_cast<char>('0' + d / 10);
+    text[9] = static_cast<char>('0' + d % 10);
+    return text;
 }
 
 std::optional<Period> Period::parse(std::string_view text)

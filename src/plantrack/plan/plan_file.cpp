@@ -3,18 +3,13 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <limits>
 #include <map>
 #include <set>
-#include <sstream>
 #include <tuple>
-#include <unordered_map>
 
 #include <fmt/format.h>
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/yaml.h>
 
+#include "plantrack/plan/yaml_tree.hpp"
 #include "plantrack/util/text.hpp"
 
 namespace plantrack::plan {
@@ -24,9 +19,6 @@ namespace {
 // Plans are a few MB even at city scale (20,000 milestones); anything far larger is not a plan.
 constexpr std::size_t k_max_file_bytes = 32 * 1024 * 1024;
 constexpr std::size_t k_max_scalar_bytes = 16 * 1024;
-// Aliases (*name) may repeat what an anchor (&name) holds, but not multiply a small file into
-// millions of nodes (the "billion laughs"): every walk over the plan pays for each copy.
-constexpr std::uint64_t k_max_alias_nodes = 100'000;
 
 using Keys = std::vector<std::string>;
 
@@ -47,9 +39,9 @@ const Keys k_report_rhythms = {"month", "quarter", "half-year", "year"};
 const Keys k_owner_kinds = {"department", "person"};
 const Keys k_languages = {"zh", "en"};
 
-// The 1-based column of `mark` in characters. yaml-cpp counts bytes, but editors count
+// The 1-based column of `mark` in characters. YamlMark counts bytes, but editors count
 // characters, and in a Chinese plan most characters take three bytes.
-int character_column(std::string_view text, const YAML::Mark& mark)
+int character_column(std::string_view text, const YamlMark& mark)
 {
     if (mark.pos < 0 || mark.column < 0 || mark.column > mark.pos || static_cast<std::size_t>(mark.pos) > text.size()) {
         return mark.column + 1;
@@ -67,7 +59,7 @@ class Reader
 public:
     Reader(std::string file_name, std::string_view text) : m_file(std::move(file_name)), m_text(text) {}
 
-    void error(const YAML::Mark& mark, std::string message)
+    void error(const YamlMark& mark, std::string message)
     {
         const int line = mark.is_null() ? 0 : mark.line + 1;
         const int column = mark.is_null() ? 0 : character_column(m_text, mark);
@@ -78,19 +70,19 @@ public:
 
     // Checks that `node` is a mapping with only `allowed` keys, each once, and `required` present.
     // Returns false when it is not a mapping.
-    bool check_map(const YAML::Node& node, const Keys& allowed, const Keys& required, std::string_view what)
+    bool check_map(const YamlNode& node, const Keys& allowed, const Keys& required, std::string_view what)
     {
         if (!node.IsMap()) {
             error(node.Mark(), fmt::format("{} must be a mapping", what));
             return false;
         }
         std::set<std::string> seen;
-        for (const auto& entry : node) {
+        for (const auto& entry : node.entries()) {
             if (!entry.first.IsScalar()) {
                 error(entry.first.Mark(), fmt::format("a key in {} must be plain text", what));
                 continue;
             }
-            const auto& key = entry.first.Scalar();
+            const std::string key(entry.first.Scalar());
             if (!seen.insert(key).second) {
                 error(entry.first.Mark(), fmt::format("duplicate key '{}' in {}", key, what));
             }
@@ -108,13 +100,13 @@ public:
     }
 
     // The text of a scalar, or nullopt (with a diagnostic) for anything else.
-    std::optional<std::string> text(const YAML::Node& node, std::string_view what, bool allow_empty = false)
+    std::optional<std::string> text(const YamlNode& node, std::string_view what, bool allow_empty = false)
     {
         if (!node.IsScalar()) {
             error(node.Mark(), fmt::format("{} must be a single value", what));
             return std::nullopt;
         }
-        const auto& value = node.Scalar();
+        const auto value = node.Scalar();
         if (value.size() > k_max_scalar_bytes) {
             error(node.Mark(), fmt::format("{} is too long ({} bytes; at most {})", what, value.size(),
                                            k_max_scalar_bytes));
@@ -124,10 +116,10 @@ public:
             error(node.Mark(), fmt::format("{} must not be empty", what));
             return std::nullopt;
         }
-        return value;
+        return std::string(value);
     }
 
-    std::optional<core::Date> date(const YAML::Node& node, std::string_view what)
+    std::optional<core::Date> date(const YamlNode& node, std::string_view what)
     {
         const auto value = text(node, what);
         if (!value) {
@@ -140,7 +132,7 @@ public:
         return parsed;
     }
 
-    std::optional<double> number(const YAML::Node& node, std::string_view what)
+    std::optional<double> number(const YamlNode& node, std::string_view what)
     {
         const auto value = text(node, what);
         if (!value) {
@@ -153,7 +145,7 @@ public:
         return parsed;
     }
 
-    std::optional<std::string> choice(const YAML::Node& node, std::string_view what, const Keys& choices)
+    std::optional<std::string> choice(const YamlNode& node, std::string_view what, const Keys& choices)
     {
         const auto value = text(node, what);
         if (value && std::find(choices.begin(), choices.end(), *value) == choices.end()) {
@@ -164,7 +156,7 @@ public:
         return value;
     }
 
-    bool is_list(const YAML::Node& node, std::string_view what)
+    bool is_list(const YamlNode& node, std::string_view what)
     {
         if (!node.IsSequence()) {
             error(node.Mark(), fmt::format("{} must be a list", what));
@@ -186,7 +178,7 @@ public:
     IdRegistry(Reader& reader, std::string kind) : m_reader(reader), m_kind(std::move(kind)) {}
 
     // True if `id` is new; otherwise reports where it was first defined.
-    bool add(const std::string& id, const YAML::Mark& mark)
+    bool add(const std::string& id, const YamlMark& mark)
     {
         const auto [found, inserted] = m_first_line.emplace(id, mark.line + 1);
         if (!inserted) {
@@ -204,14 +196,14 @@ private:
 struct OwnerReference
 {
     std::string name;
-    YAML::Mark mark;
+    YamlMark mark;
 };
 
 struct DatedItem
 {
     std::size_t index;
-    YAML::Mark due_mark;
-    YAML::Mark start_mark;
+    YamlMark due_mark;
+    YamlMark start_mark;
     bool has_start = false;
 };
 
@@ -224,7 +216,7 @@ public:
     {
     }
 
-    core::Plan parse(const YAML::Node& root)
+    core::Plan parse(const YamlNode& root)
     {
         if (!m_reader.check_map(root, k_top_keys, {"format", "plan", "owners", "areas"}, "the plan file")) {
             return m_plan;
@@ -254,7 +246,7 @@ public:
     }
 
 private:
-    void parse_plan_header(const YAML::Node& node)
+    void parse_plan_header(const YamlNode& node)
     {
         if (!m_reader.check_map(node, k_plan_keys, {"id", "title", "period"}, "plan")) {
             return;
@@ -287,7 +279,7 @@ private:
         }
     }
 
-    void parse_review(const YAML::Node& node)
+    void parse_review(const YamlNode& node)
     {
         if (!m_reader.check_map(node, k_review_keys, {}, "review")) {
             return;
@@ -316,7 +308,7 @@ private:
         parse_percent(node["at_risk_within"], "at_risk_within", review.at_risk_within);
     }
 
-    void parse_percent(const YAML::Node& node, std::string_view what, double& out)
+    void parse_percent(const YamlNode& node, std::string_view what, double& out)
     {
         if (!node) {
             return;
@@ -329,7 +321,7 @@ private:
         }
     }
 
-    void parse_owners(const YAML::Node& node)
+    void parse_owners(const YamlNode& node)
     {
         if (!m_reader.is_list(node, "owners")) {
             return;
@@ -353,7 +345,7 @@ private:
         }
     }
 
-    void parse_goals(const YAML::Node& node)
+    void parse_goals(const YamlNode& node)
     {
         if (!m_reader.is_list(node, "goals")) {
             return;
@@ -378,7 +370,7 @@ private:
         }
     }
 
-    std::optional<core::PeriodValue> period_value(const YAML::Node& node, std::string_view what)
+    std::optional<core::PeriodValue> period_value(const YamlNode& node, std::string_view what)
     {
         if (!m_reader.check_map(node, k_period_value_keys, k_period_value_keys, what)) {
             return std::nullopt;
@@ -401,7 +393,7 @@ private:
         return core::PeriodValue{*period, *value};
     }
 
-    void parse_indicator(const YAML::Node& node, const std::string& goal_id)
+    void parse_indicator(const YamlNode& node, const std::string& goal_id)
     {
         if (!m_reader.check_map(node, k_indicator_keys, {"id", "title", "measure", "direction", "target"},
                                 "indicator")) {
@@ -452,7 +444,7 @@ private:
         }
     }
 
-    void check_indicator(const core::Indicator& indicator, const YAML::Node& node)
+    void check_indicator(const core::Indicator& indicator, const YamlNode& node)
     {
         if (indicator.measure == core::Measure::change_from_baseline && !indicator.baseline) {
             m_reader.error(node.Mark(), fmt::format("indicator '{}' measures change-from-baseline but has no baseline "
@@ -479,7 +471,7 @@ private:
         }
     }
 
-    void parse_areas(const YAML::Node& node)
+    void parse_areas(const YamlNode& node)
     {
         if (!m_reader.is_list(node, "areas")) {
             return;
@@ -514,7 +506,7 @@ private:
         }
     }
 
-    void parse_task(const YAML::Node& node, const std::string& area_id)
+    void parse_task(const YamlNode& node, const std::string& area_id)
     {
         if (!m_reader.check_map(node, k_task_keys, {"id", "title", "lead", "due"}, "task")) {
             return;
@@ -550,7 +542,7 @@ private:
         const std::size_t task_index = m_plan.items.size();
         if (ok) {
             m_plan.items.push_back(task);
-            m_dated.push_back({task_index, node["due"].Mark(), node["start"] ? node["start"].Mark() : YAML::Mark(),
+            m_dated.push_back({task_index, node["due"].Mark(), node["start"] ? node["start"].Mark() : YamlMark(),
                                static_cast<bool>(node["start"])});
         }
         if (const auto milestones = node["milestones"]) {
@@ -562,7 +554,7 @@ private:
         }
     }
 
-    void parse_milestone(const YAML::Node& node, const core::Item& task, std::optional<std::size_t> task_index)
+    void parse_milestone(const YamlNode& node, const core::Item& task, std::optional<std::size_t> task_index)
     {
         if (!m_reader.check_map(node, k_milestone_keys, {"id", "title", "due"}, "milestone")) {
             return;
@@ -576,12 +568,12 @@ private:
         if (ok && task_index) {
             m_plan.items.push_back(milestone);
             m_dated.push_back({m_plan.items.size() - 1, node["due"].Mark(),
-                               node["start"] ? node["start"].Mark() : YAML::Mark(), static_cast<bool>(node["start"])});
+                               node["start"] ? node["start"].Mark() : YamlMark(), static_cast<bool>(node["start"])});
         }
     }
 
     // id, title, lead, start and due: shared by tasks and milestones.
-    bool parse_item_common(const YAML::Node& node, core::Item& item, std::string_view kind)
+    bool parse_item_common(const YamlNode& node, core::Item& item, std::string_view kind)
     {
         bool ok = assign_text(node["id"], fmt::format("{} id", kind), item.id);
         if (ok) {
@@ -615,7 +607,7 @@ private:
         return ok;
     }
 
-    bool assign_text(const YAML::Node& node, std::string_view what, std::string& out)
+    bool assign_text(const YamlNode& node, std::string_view what, std::string& out)
     {
         if (!node) {
             return false;
@@ -737,103 +729,9 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text)
     return text.size();
 }
 
-// A document refused before it is read into the model, at `mark`.
-struct Refusal
-{
-    YAML::Mark mark;
-    std::string message;
-};
-
-// Counts, from the parser's events, the nodes that aliases add when expanded, and refuses
-// (throws Refusal) an alias that adds too many or that names a node it is inside of (a cycle).
-class AliasCounter : public YAML::EventHandler
-{
-public:
-    void OnDocumentStart(const YAML::Mark&) override {}
-    void OnDocumentEnd() override {}
-    void OnNull(const YAML::Mark&, YAML::anchor_t anchor) override { leaf(anchor); }
-    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t anchor, const std::string&) override
-    {
-        leaf(anchor);
-    }
-    void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override
-    {
-        const auto found = m_sizes.find(anchor);
-        if (found == m_sizes.end()) {
-            throw Refusal{mark, "an alias refers to a node that contains it (a cycle); a plan file cannot use that"};
-        }
-        m_added = add(m_added, found->second);
-        if (m_added > k_max_alias_nodes) {
-            throw Refusal{mark, fmt::format("aliases expand to more than {} nodes (an alias bomb?); write the plan "
-                                            "out without them",
-                                            k_max_alias_nodes)};
-        }
-        count(found->second);
-    }
-    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t anchor,
-                         YAML::EmitterStyle::value) override
-    {
-        m_open.push_back({anchor, 1});
-    }
-    void OnSequenceEnd() override { close(); }
-    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override
-    {
-        m_open.push_back({anchor, 1});
-    }
-    void OnMapEnd() override { close(); }
-
-private:
-    struct Open
-    {
-        YAML::anchor_t anchor;
-        std::uint64_t size;
-    };
-
-    // Sizes saturate: nested aliases can describe more nodes than 64 bits count.
-    static std::uint64_t add(std::uint64_t a, std::uint64_t b)
-    {
-        return a > std::numeric_limits<std::uint64_t>::max() - b ? std::numeric_limits<std::uint64_t>::max() : a + b;
-    }
-    void count(std::uint64_t size)
-    {
-        if (!m_open.empty()) {
-            m_open.back().size = add(m_open.back().size, size);
-        }
-    }
-    void leaf(YAML::anchor_t anchor)
-    {
-        if (anchor != YAML::NullAnchor) {
-            m_sizes[anchor] = 1;
-        }
-        count(1);
-    }
-    void close()
-    {
-        const auto done = m_open.back();
-        m_open.pop_back();
-        if (done.anchor != YAML::NullAnchor) {
-            m_sizes[done.anchor] = done.size;
-        }
-        count(done.size);
-    }
-
-    std::vector<Open> m_open;
-    std::unordered_map<YAML::anchor_t, std::uint64_t> m_sizes;
-    std::uint64_t m_added = 0;
-};
-
-// Runs the parser over `text` with AliasCounter; throws Refusal or YAML::Exception.
-void check_aliases(const std::string& text)
-{
-    std::istringstream in(text);
-    YAML::Parser parser(in);
-    AliasCounter counter;
-    parser.HandleNextDocument(counter);
-}
-
 // The column (1-based) of a tab in the indentation of line `line` (1-based), if there is one.
-// A tab there is the usual cause of a syntax error in a hand-edited file, and yaml-cpp's own
-// message ("illegal map value") does not say so.
+// A tab there is the usual cause of a syntax error in a hand-edited file, and LibYAML's own
+// message does not always say so.
 std::optional<int> tab_in_indentation(std::string_view text, int line)
 {
     std::size_t begin = 0;
@@ -880,42 +778,27 @@ PlanFile parse_plan(std::string_view text, const std::string& file_name)
         result.diagnostics.push_back({file_name, line, column, "the file contains a NUL byte; it is not a text file"});
         return result;
     }
-    Reader reader(file_name, text);
-    try {
-        std::string copy(text);
-        // Only a file with an anchor (&) can hold an alias; the others need no second pass.
-        if (copy.find('&') != std::string::npos) {
-            check_aliases(copy);
-        }
-        const YAML::Node root = YAML::Load(copy);
-        if (!root || root.IsNull()) {
-            result.diagnostics.push_back({file_name, 1, 1, "the file is empty; a plan file is a YAML mapping"});
-            return result;
-        }
-        PlanParser parser(reader);
-        result.plan = parser.parse(root);
-    } catch (const Refusal& refusal) {
-        result.diagnostics.push_back(
-            {file_name, refusal.mark.line + 1, character_column(text, refusal.mark), refusal.message});
-        return result;
-    } catch (const YAML::DeepRecursion& e) {
-        // yaml-cpp says only "bad file" here.
-        result.diagnostics.push_back({file_name, e.mark.line + 1, character_column(text, e.mark),
-                                      "invalid YAML: nested too deeply (a plan file needs only a few levels)"});
-        return result;
-    } catch (const YAML::Exception& e) {
-        const int line = e.mark.is_null() ? 0 : e.mark.line + 1;
-        int column = e.mark.is_null() ? 0 : character_column(text, e.mark);
-        std::string message = fmt::format("invalid YAML: {}", e.msg);
-        if (const auto tab = line > 0 ? tab_in_indentation(text, line) : std::nullopt) {
+    const auto document = YamlDocument::parse(text);
+    if (const auto& error = document.error()) {
+        const int line = error->mark.is_null() ? 0 : error->mark.line + 1;
+        int column = error->mark.is_null() ? 0 : character_column(text, error->mark);
+        std::string message = error->message;
+        if (const auto tab =
+                error->kind == YamlError::Kind::syntax && line > 0 ? tab_in_indentation(text, line) : std::nullopt) {
             column = *tab;
             message = "invalid YAML: a tab in the indentation (YAML indents with spaces only)";
         }
-        auto diagnostics = reader.take_diagnostics();
-        diagnostics.push_back({file_name, line, column, std::move(message)});
-        result.diagnostics = std::move(diagnostics);
+        result.diagnostics.push_back({file_name, line, column, std::move(message)});
         return result;
     }
+    const auto root = document.root();
+    if (!root || root.IsNull()) {
+        result.diagnostics.push_back({file_name, 1, 1, "the file is empty; a plan file is a YAML mapping"});
+        return result;
+    }
+    Reader reader(file_name, text);
+    PlanParser parser(reader);
+    result.plan = parser.parse(root);
     result.diagnostics = reader.take_diagnostics();
     sort_by_position(result.diagnostics);
     return result;
@@ -932,13 +815,25 @@ PlanFile read_plan_file(const std::string& path)
     if (!in) {
         throw Error(fmt::format("cannot read plan file '{}'", path));
     }
-    // Read at most one byte past the limit so a huge file is refused without loading it whole.
-    std::string text(k_max_file_bytes + 1, '\0');
-    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    // Read at most one byte past the limit so a huge file is refused without loading it whole,
+    // and allocate for the file's size, not for the limit.
+    const auto size = std::filesystem::file_size(path, ec);
+    std::string text(ec ? 0 : static_cast<std::size_t>(std::min<std::uintmax_t>(size, k_max_file_bytes)) + 1, '\0');
+    std::size_t length = 0;
+    while (length <= k_max_file_bytes) {
+        if (length == text.size()) {
+            text.resize(std::min(std::max<std::size_t>(2 * text.size(), 64 * 1024), k_max_file_bytes + 1));
+        }
+        in.read(text.data() + length, static_cast<std::streamsize>(text.size() - length));
+        length += static_cast<std::size_t>(in.gcount());
+        if (!in) {
+            break;
+        }
+    }
     if (in.bad()) {
         throw Error(fmt::format("cannot read plan file '{}'", path));
     }
-    text.resize(static_cast<std::size_t>(in.gcount()));
+    text.resize(length);
     return parse_plan(text, path);
 }
 

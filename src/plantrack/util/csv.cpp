@@ -129,8 +129,9 @@ std::vector<CsvRecord> parse_csv(std::string_view text)
 std::string csv_cell(std::string_view text, bool neutralise)
 {
     std::string value(text);
-    // A number ("-3.5") is not a formula; only text is neutralised.
-    if (neutralise && !value.empty() && !parse_number(value)) {
+    // A number ("-3.5") is not a formula; only text is neutralised. A leading plus is kept
+    // neutralised even on a number ("+5"), as before parse_number accepted it.
+    if (neutralise && !value.empty() && (value.front() == '+' || !parse_number(value))) {
         const char first = value.front();
         if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
             value.insert(value.begin(), '\'');

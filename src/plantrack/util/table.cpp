@@ -8,14 +8,29 @@ namespace plantrack::util {
 
 std::string Table::render() const
 {
-    std::vector<std::size_t> widths(m_headers.size(), 0);
+    // A line break in a cell (a note typed over several lines) would break every column after it.
+    auto flatten = [](const std::vector<std::string>& cells) {
+        std::vector<std::string> out;
+        out.reserve(cells.size());
+        for (const auto& cell : cells) {
+            out.push_back(single_line(cell));
+        }
+        return out;
+    };
+    const auto headers = flatten(m_headers);
+    std::vector<std::vector<std::string>> rows;
+    rows.reserve(m_rows.size());
+    for (const auto& row : m_rows) {
+        rows.push_back(flatten(row));
+    }
+    std::vector<std::size_t> widths(headers.size(), 0);
     auto measure = [&](const std::vector<std::string>& cells) {
         for (std::size_t i = 0; i < cells.size() && i < widths.size(); ++i) {
             widths[i] = std::max(widths[i], display_width(cells[i]));
         }
     };
-    measure(m_headers);
-    for (const auto& row : m_rows) {
+    measure(headers);
+    for (const auto& row : rows) {
         measure(row);
     }
     auto line = [&](const std::vector<std::string>& cells) {
@@ -33,8 +48,8 @@ std::string Table::render() const
         }
         return out + "\n";
     };
-    std::string text = line(m_headers);
-    for (const auto& row : m_rows) {
+    std::string text = line(headers);
+    for (const auto& row : rows) {
         text += line(row);
     }
     return text;

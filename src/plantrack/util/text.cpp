@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <utf8proc.h>
@@ -61,6 +62,75 @@ std::string pad(std::string_view text, std::size_t width, bool right)
     return right ? filler + std::string(text) : std::string(text) + filler;
 }
 
+std::string single_line(std::string_view text)
+{
+    if (text.find_first_of("\n\r\t") == std::string_view::npos) {
+        return std::string(text);
+    }
+    std::string out;
+    out.reserve(text.size() + 8);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '\r' || c == '\n') {
+            out += "⏎";
+            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+                ++i;
+            }
+        } else if (c == '\t') {
+            out += ' ';
+        } else {
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
+std::string printable(std::string_view text, std::size_t max_bytes)
+{
+    std::string out;
+    out.reserve(std::min(text.size(), max_bytes) + 8);
+    std::size_t offset = 0;
+    while (offset < text.size()) {
+        if (out.size() >= max_bytes) {
+            return out + "…";
+        }
+        utf8proc_int32_t code_point = 0;
+        const auto length = utf8proc_iterate(bytes(text) + offset,
+                                             static_cast<utf8proc_ssize_t>(text.size() - offset), &code_point);
+        if (length <= 0) {
+            out += fmt::format("\\x{:02X}", static_cast<unsigned char>(text[offset]));
+            offset += 1;
+            continue;
+        }
+        if (code_point == '\n') {
+            out += "\\n";
+        } else if ((code_point < 0x20 && code_point != '\t') || (code_point >= 0x7f && code_point <= 0x9f)) {
+            out += fmt::format("\\x{:02X}", code_point);
+        } else {
+            out.append(text.substr(offset, static_cast<std::size_t>(length)));
+        }
+        offset += static_cast<std::size_t>(length);
+    }
+    return out;
+}
+
+std::string shorten(std::string_view text, std::size_t max_code_points)
+{
+    std::size_t offset = 0;
+    std::size_t count = 0;
+    while (offset < text.size()) {
+        if (count == max_code_points) {
+            return std::string(text.substr(0, offset)) + "…";
+        }
+        utf8proc_int32_t code_point = 0;
+        const auto length = utf8proc_iterate(bytes(text) + offset,
+                                             static_cast<utf8proc_ssize_t>(text.size() - offset), &code_point);
+        offset += length <= 0 ? 1 : static_cast<std::size_t>(length);
+        ++count;
+    }
+    return std::string(text);
+}
+
 std::string truncate_to_width(std::string_view text, std::size_t width)
 {
     if (display_width(text) <= width) {
@@ -90,7 +160,30 @@ std::string truncate_to_width(std::string_view text, std::size_t width)
 
 namespace {
 
-std::size_t edit_distance(std::string_view a, std::string_view b)
+// The code points of `text`; a byte that is not part of valid UTF-8 stands for itself, shifted
+// past the Unicode range so it never equals a real character.
+std::vector<std::int32_t> code_points(std::string_view text)
+{
+    std::vector<std::int32_t> out;
+    out.reserve(text.size());
+    std::size_t offset = 0;
+    while (offset < text.size()) {
+        utf8proc_int32_t code_point = 0;
+        const auto length = utf8proc_iterate(bytes(text) + offset,
+                                             static_cast<utf8proc_ssize_t>(text.size() - offset), &code_point);
+        if (length <= 0) {
+            out.push_back(0x110000 + static_cast<unsigned char>(text[offset]));
+            offset += 1;
+        } else {
+            out.push_back(code_point);
+            offset += static_cast<std::size_t>(length);
+        }
+    }
+    return out;
+}
+
+// Levenshtein distance counted in characters, so one Chinese character is one edit, not three.
+std::size_t edit_distance(const std::vector<std::int32_t>& a, const std::vector<std::int32_t>& b)
 {
     std::vector<std::size_t> row(b.size() + 1);
     for (std::size_t j = 0; j <= b.size(); ++j) {
@@ -113,17 +206,26 @@ std::size_t edit_distance(std::string_view a, std::string_view b)
 std::optional<std::string> nearest(std::string_view word, const std::vector<std::string>& candidates)
 {
     // Long inputs are not typos of anything; comparing them would only cost time.
-    if (word.empty() || word.size() > 200) {
+    if (word.empty() || word.size() > 800) {
         return std::nullopt;
     }
-    const std::size_t allowed = std::max<std::size_t>(1, std::min<std::size_t>(3, word.size() / 3 + 1));
+    const auto wanted = code_points(word);
+    if (wanted.size() > 200) {
+        return std::nullopt;
+    }
+    const std::size_t allowed = std::max<std::size_t>(1, std::min<std::size_t>(3, wanted.size() / 3 + 1));
     std::optional<std::string> best;
     std::size_t best_distance = allowed + 1;
     for (const auto& candidate : candidates) {
-        if (candidate.size() > word.size() + allowed || word.size() > candidate.size() + allowed) {
+        // A character is 1 to 4 bytes: skip candidates that cannot be near before decoding them.
+        if (candidate.size() + allowed * 4 < wanted.size() || candidate.size() > word.size() * 4 + allowed * 4) {
             continue;
         }
-        const auto distance = edit_distance(word, candidate);
+        const auto other = code_points(candidate);
+        if (other.size() > wanted.size() + allowed || wanted.size() > other.size() + allowed) {
+            continue;
+        }
+        const auto distance = edit_distance(wanted, other);
         if (distance < best_distance) {
             best_distance = distance;
             best = candidate;
@@ -155,6 +257,13 @@ std::optional<double> parse_number(std::string_view text)
 {
     if (text.empty() || text.size() > 64) {
         return std::nullopt;
+    }
+    // A leading plus is how people write a positive change ("+5"); one sign only.
+    if (text.front() == '+') {
+        text.remove_prefix(1);
+        if (text.empty() || text.front() == '-' || text.front() == '+') {
+            return std::nullopt;
+        }
     }
     double value = 0;
     const auto* end = text.data() + text.size();

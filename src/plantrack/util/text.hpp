@@ -17,10 +17,23 @@ std::size_t display_width(std::string_view text);
 // `text` padded with spaces to `width` columns (left-aligned, or right-aligned when `right`).
 std::string pad(std::string_view text, std::size_t width, bool right = false);
 
+// `text` on one terminal line: each line break (LF, CR or CRLF) shown as "⏎", a tab as a space.
+// For terminal output only; JSON and CSV keep the text exact.
+std::string single_line(std::string_view text);
+
+// `text` safe to print as (part of) one line of a message: control characters (C0 other than tab,
+// DEL, C1) and bytes that are not UTF-8 are shown as "\xNN" ("\n" for a line feed), and text past
+// `max_bytes` is cut at a character boundary, ending in "…".
+std::string printable(std::string_view text, std::size_t max_bytes = 4000);
+
+// `text` cut to at most `max_code_points` characters, never inside one, ending in "…" when cut.
+std::string shorten(std::string_view text, std::size_t max_code_points);
+
 // `text` cut to at most `width` columns, ending in "…" when cut.
 std::string truncate_to_width(std::string_view text, std::size_t width);
 
-// The candidate nearest to `word` by edit distance, if it is near enough to be a likely typo.
+// The candidate nearest to `word` by edit distance in characters (code points, so one Chinese
+// character is one edit), if it is near enough to be a likely typo.
 std::optional<std::string> nearest(std::string_view word, const std::vector<std::string>& candidates);
 
 // ", did you mean 'X'?" for the nearest candidate, or "" when none is near.
@@ -29,7 +42,7 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
 // Whole decimal number in [min, max]; nullopt for anything else (signs, spaces, overflow, "1e3").
 std::optional<long long> parse_integer(std::string_view text, long long min, long long max);
 
-// A finite decimal number ("12", "-3.5", "1e3"); nullopt for anything else.
+// A finite decimal number ("12", "-3.5", "+5", "1e3"); nullopt for anything else.
 std::optional<double> parse_number(std::string_view text);
 
 // Shortest text that reads back as `value` ("12", "12.5", "-0.3").
