@@ -24,14 +24,9 @@ printf 'extern "C" int LLVMFuzzerTestOneInput(const unsigned char*, unsigned lon
 clang++ -fsanitize=fuzzer,address,undefined "$probe/probe.cpp" -o "$probe/probe" >/dev/null 2>&1 ||
     skip "clang cannot link libFuzzer with ASan/UBSan (apt-get install libclang-rt-14-dev)"
 
-# Until the top-level CMakeLists.txt adds tests/fuzz itself, add it from a project include.
-extra=()
-if ! grep -q 'tests/fuzz' CMakeLists.txt; then
-    extra=(-DCMAKE_PROJECT_INCLUDE="$source_dir/tests/fuzz/enable-without-top-level.cmake")
-fi
 start=$(date +%s)
 CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPLANTRACK_FUZZ=ON \
-    -DPLANTRACK_TESTS=OFF -DPLANTRACK_WERROR=ON "${extra[@]}" >/dev/null
+    -DPLANTRACK_TESTS=OFF -DPLANTRACK_WERROR=ON >/dev/null
 # shellcheck disable=SC2086
 cmake --build "$build" -j"$(nproc)" --target $targets >/dev/null
 echo "fuzz-smoke: built in $(($(date +%s) - start)) s"

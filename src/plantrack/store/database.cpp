@@ -157,34 +157,62 @@ void WriteTransaction::commit()
 
 } // namespace plantrack::store
 
+#include <chrono>
+#include <thread>
+
 #include <SQLiteCpp/Backup.h>
 
 namespace plantrack::store {
 
 void backup(Database& db, const std::string& destination)
 {
+    namespace fs = std::filesystem;
     std::error_code ec;
-    if (std::filesystem::exists(destination, ec)) {
+    const std::string temporary = destination + ".plantrack-tmp";
+    // Never touch the database itself or its companion files, and never remove a file that
+    // backup did not create.
+    const auto database = fs::absolute(db.path(), ec).lexically_normal().string();
+    for (const auto& path : {destination, temporary}) {
+        const auto target = fs::absolute(path, ec).lexically_normal().string();
+        for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+            if (target == database + suffix) {
+                throw Error(fmt::format("'{}' is the database itself; choose another file", destination));
+            }
+        }
+    }
+    if (fs::exists(destination, ec)) {
         throw Error(fmt::format("'{}' already exists; backup never overwrites a file", destination));
     }
-    const std::string temporary = destination + ".plantrack-tmp";
+    if (fs::exists(temporary, ec)) {
+        throw Error(fmt::format("'{}' exists (left by an earlier backup?); remove it first", temporary));
+    }
     try {
         {
             SQLite::Database target(temporary, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
             SQLite::Backup copy(target, db.sql());
             // Copy in steps so writers are not blocked for the whole copy; a write in between
             // makes SQLite restart the copy, so the result is always one consistent state.
-            while (copy.executeStep(256) != SQLITE_DONE) {
+            int waits = 0;
+            for (int result = copy.executeStep(256); result != SQLITE_DONE; result = copy.executeStep(256)) {
+                if (result == SQLITE_BUSY || result == SQLITE_LOCKED) {
+                    if (++waits > 500) {
+                        throw Error(fmt::format("backup to '{}' gave up: the database stayed locked", destination));
+                    }
+                    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+                }
             }
             target.exec("PRAGMA journal_mode = DELETE");
         }
-        std::filesystem::rename(temporary, destination);
+        fs::rename(temporary, destination);
     } catch (const SQLite::Exception& e) {
-        std::filesystem::remove(temporary, ec);
+        fs::remove(temporary, ec);
         throw Error(fmt::format("backup to '{}' failed: {}", destination, e.what()));
-    } catch (const std::filesystem::filesystem_error& e) {
-        std::filesystem::remove(temporary, ec);
+    } catch (const fs::filesystem_error& e) {
+        fs::remove(temporary, ec);
         throw Error(fmt::format("backup to '{}' failed: {}", destination, e.code().message()));
+    } catch (const Error&) {
+        fs::remove(temporary, ec);
+        throw;
     }
 }
 
