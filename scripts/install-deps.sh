@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-    build-essential cmake pkg-config
+    build-essential cmake pkg-config clang-format
     libsqlitecpp-dev libsqlite3-dev sqlite3
     libfmt-dev libhowardhinnant-date-dev libcli11-dev doctest-dev libyaml-dev
     nlohmann-json3-dev libutf8proc-dev

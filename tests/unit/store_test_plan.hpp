@@ -71,7 +71,10 @@ inline core::Date day(const char* text)
     return *parsed;
 }
 
-inline store::Database memory_db() { return store::Database::open(":memory:", store::Database::Access::write); }
+inline store::Database memory_db()
+{
+    return store::Database::open(":memory:", store::Database::Access::write);
+}
 
 inline core::Update update(const char* item, const char* date, core::Status status, int progress,
                            core::Timestamp recorded_at, std::string note = "")
@@ -93,4 +96,3 @@ inline bool same_state(const core::ItemState& a, const core::ItemState& b)
 }
 
 } // namespace store_test
-

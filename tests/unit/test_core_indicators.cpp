@@ -44,7 +44,10 @@ Indicator indicator(Measure measure, Direction direction, std::optional<PeriodVa
     return i;
 }
 
-PeriodReading reading(const char* p, double value) { return {period(p), value}; }
+PeriodReading reading(const char* p, double value)
+{
+    return {period(p), value};
+}
 
 IndicatorStatus status_of(const Indicator& i, const std::vector<PeriodReading>& readings, const char* as_of)
 {
@@ -192,8 +195,8 @@ TEST_SUITE("core::indicators")
     TEST_CASE("share: a percentage level on a line")
     {
         // "新字号"占比: 30% in 2022 → 36% in 2025: +2 points a year. 2024 expects 34; band 3.4.
-        const auto i = indicator(Measure::share, Direction::up, PeriodValue{period("2022"), 30},
-                                 PeriodValue{period("2025"), 36});
+        const auto i =
+            indicator(Measure::share, Direction::up, PeriodValue{period("2022"), 30}, PeriodValue{period("2025"), 36});
         CHECK(expected(i, "2024") == doctest::Approx(34));
         CHECK(expected(i, "2024Q2") == doctest::Approx(33)); // time 2023.5
         CHECK(status_of(i, {reading("2024", 34)}, "2024-12-31").judgement == Judgement::on_track);
@@ -230,8 +233,8 @@ TEST_SUITE("core::indicators")
         SUBCASE("a quarter's reading is the year-to-date rate of its year")
         {
             // sqrt(1.20 × 1.05) − 1 = sqrt(1.26) − 1 = 12.24972%
-            const auto s = status_of(i, {reading("2023", 20), reading("2023Q3", 1), reading("2024Q2", 5)},
-                                     "2024-07-15");
+            const auto s =
+                status_of(i, {reading("2023", 20), reading("2023Q3", 1), reading("2024Q2", 5)}, "2024-07-15");
             REQUIRE(s.latest_period);
             CHECK(s.latest_period->to_string() == "2024Q2");
             CHECK(*s.latest == doctest::Approx(12.249722).epsilon(1e-6));
@@ -241,12 +244,12 @@ TEST_SUITE("core::indicators")
         SUBCASE("a past year read only quarterly counts by its fourth quarter's year-to-date rate")
         {
             // 2023Q4 (year to date = the whole year) 10, then 2024Q2 14: sqrt(1.10 × 1.14) − 1.
-            const auto s = status_of(i, {reading("2023Q2", 3), reading("2023Q4", 10), reading("2024Q2", 14)},
-                                     "2024-07-15");
+            const auto s =
+                status_of(i, {reading("2023Q2", 3), reading("2023Q4", 10), reading("2024Q2", 14)}, "2024-07-15");
             CHECK(*s.latest == doctest::Approx(11.982143).epsilon(1e-6));
             // A year's own reading wins over its fourth quarter's.
-            const auto both = status_of(i, {reading("2023Q4", 99), reading("2023", 10), reading("2024Q2", 14)},
-                                        "2024-07-15");
+            const auto both =
+                status_of(i, {reading("2023Q4", 99), reading("2023", 10), reading("2024Q2", 14)}, "2024-07-15");
             CHECK(*both.latest == doctest::Approx(11.982143).epsilon(1e-6));
         }
         SUBCASE("only readings within the plan count")
@@ -272,8 +275,8 @@ TEST_SUITE("core::indicators")
         SUBCASE("a year and quarters of the current year")
         {
             // 18 + 3 + 4 = 25: exactly on the line.
-            const auto s = status_of(i, {reading("2023", 18), reading("2024Q1", 3), reading("2024Q2", 4)},
-                                     "2024-06-30");
+            const auto s =
+                status_of(i, {reading("2023", 18), reading("2024Q1", 3), reading("2024Q2", 4)}, "2024-06-30");
             CHECK(s.latest == doctest::Approx(25));
             CHECK(s.expected == doctest::Approx(25));
             CHECK(s.judgement == Judgement::on_track);
@@ -287,13 +290,13 @@ TEST_SUITE("core::indicators")
         }
         SUBCASE("a year without its own reading sums its quarters; a year reading is not double-counted")
         {
-            const auto by_quarters = status_of(
-                i, {reading("2023Q1", 4), reading("2023Q2", 4), reading("2023Q3", 4), reading("2023Q4", 5),
-                    reading("2024", 16)},
-                "2024-12-31");
+            const auto by_quarters = status_of(i,
+                                               {reading("2023Q1", 4), reading("2023Q2", 4), reading("2023Q3", 4),
+                                                reading("2023Q4", 5), reading("2024", 16)},
+                                               "2024-12-31");
             CHECK(by_quarters.latest == doctest::Approx(33));
-            const auto with_year = status_of(i, {reading("2023Q1", 4), reading("2023", 17), reading("2024", 16)},
-                                             "2024-12-31");
+            const auto with_year =
+                status_of(i, {reading("2023Q1", 4), reading("2023", 17), reading("2024", 16)}, "2024-12-31");
             CHECK(with_year.latest == doctest::Approx(33));
         }
         SUBCASE("readings before the plan do not count")

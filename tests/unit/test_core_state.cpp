@@ -248,7 +248,7 @@ TEST_SUITE("core::state")
         const ReviewSettings review; // behind by 20
         REQUIRE(review.behind_by == 20);
         const auto item = hundred_day_task();
-        const auto as_of = day("2024-02-20"); // expected 50
+        const auto as_of = day("2024-02-20");                                     // expected 50
         CHECK_FALSE(is_behind(item, state(Status::on_track, 30), review, as_of)); // behind by exactly 20
         CHECK(is_behind(item, state(Status::on_track, 29), review, as_of));       // by 21
         CHECK_FALSE(is_behind(item, state(Status::on_track, 50), review, as_of));
@@ -269,9 +269,9 @@ TEST_SUITE("core::state")
     TEST_CASE("light_of: every rule")
     {
         const ReviewSettings review;
-        const auto item = hundred_day_task();    // 2024-01-01 to 2024-04-10
-        const auto as_of = day("2024-02-20");    // day 50: expected 50
-        const auto recent = day("2024-02-15");   // 5 days ago
+        const auto item = hundred_day_task();  // 2024-01-01 to 2024-04-10
+        const auto as_of = day("2024-02-20");  // day 50: expected 50
+        const auto recent = day("2024-02-15"); // 5 days ago
         SUBCASE("green: on time, recently updated")
         {
             CHECK(light_of(item, state(Status::on_track, 50, recent), review, as_of) == Light::green);
@@ -281,8 +281,7 @@ TEST_SUITE("core::state")
         {
             const auto after_due = day("2024-04-11");
             CHECK(light_of(item, state(Status::on_track, 99, day("2024-04-10")), review, after_due) == Light::red);
-            CHECK(light_of(item, state(Status::at_risk, 99, day("2024-04-10"), "x"), review, after_due) ==
-                  Light::red);
+            CHECK(light_of(item, state(Status::at_risk, 99, day("2024-04-10"), "x"), review, after_due) == Light::red);
             CHECK(light_of(item, state(Status::not_started, 0), review, after_due) == Light::red);
         }
         SUBCASE("due today, progress within behind_by of 100: still green")
@@ -320,8 +319,7 @@ TEST_SUITE("core::state")
         SUBCASE("done and cancelled are shown as such, even past due")
         {
             CHECK(light_of(item, state(Status::done, 100, recent), review, day("2025-01-01")) == Light::done);
-            CHECK(light_of(item, state(Status::cancelled, 10, recent), review, day("2025-01-01")) ==
-                  Light::cancelled);
+            CHECK(light_of(item, state(Status::cancelled, 10, recent), review, day("2025-01-01")) == Light::cancelled);
         }
     }
 
@@ -473,7 +471,10 @@ TEST_SUITE("core::state")
         }
         SUBCASE("control characters other than tab and line feed")
         {
-            CHECK(reason_to_refuse_text("note", "a\x01" "b", 10) == "note contains a control character (0x01)");
+            CHECK(reason_to_refuse_text("note",
+                                        "a\x01"
+                                        "b",
+                                        10) == "note contains a control character (0x01)");
             CHECK(reason_to_refuse_text("note", "a\rb", 10) == "note contains a control character (0x0D)");
             CHECK(reason_to_refuse_text("note", "a\x7f", 10) == "note contains a control character (0x7F)");
             CHECK(reason_to_refuse_text("note", std::string_view("a\0b", 3), 10) ==
@@ -481,9 +482,15 @@ TEST_SUITE("core::state")
         }
         SUBCASE("C1 controls, such as the 8-bit CSI terminals obey")
         {
-            CHECK(reason_to_refuse_text("note", "a\xC2\x9B" "31m", 10) == "note contains a control character (U+009B)");
+            CHECK(reason_to_refuse_text("note",
+                                        "a\xC2\x9B"
+                                        "31m",
+                                        10) == "note contains a control character (U+009B)");
             CHECK(reason_to_refuse_text("note", "\xC2\x85", 10) == "note contains a control character (U+0085)");
-            CHECK_FALSE(reason_to_refuse_text("note", "\xC2\xA0" "caf\xC3\xA9", 10)); // no-break space, é
+            CHECK_FALSE(reason_to_refuse_text("note",
+                                              "\xC2\xA0"
+                                              "caf\xC3\xA9",
+                                              10)); // no-break space, é
         }
         SUBCASE("not UTF-8")
         {

@@ -236,8 +236,8 @@ TEST_SUITE("plan::plan_file")
         {
             const std::string line =
                 R"(          - {id: "1.2", title: M2, start: 2023-10-01, due: 2023-09-30, lead: DeptB})";
-            check_one(with_line(33, line),
-                      33, 60, "due date 2023-09-30 of milestone '1.2' is before its start 2023-10-01");
+            check_one(with_line(33, line), 33, 60,
+                      "due date 2023-09-30 of milestone '1.2' is before its start 2023-10-01");
         }
         SUBCASE("a milestone due after its task")
         {

@@ -20,8 +20,8 @@ class TempPath
 {
 public:
     explicit TempPath(const char* name)
-        : m_path((std::filesystem::temp_directory_path() / fmt::format("plantrack-unit-{}-{}", ::getpid(), name))
-                     .string())
+        : m_path(
+              (std::filesystem::temp_directory_path() / fmt::format("plantrack-unit-{}-{}", ::getpid(), name)).string())
     {
         remove();
     }

@@ -118,4 +118,3 @@ TEST_SUITE("store::plan_store")
         }
     }
 }
-

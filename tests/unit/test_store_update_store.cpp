@@ -35,8 +35,7 @@ TEST_SUITE("store::update_store")
         }
         const std::vector<const char*> dates = {"2024-01-31", "2024-02-01", "2024-02-20", "2024-03-01",
                                                 "2024-04-01", "2024-06-01", "2024-12-31", "2025-06-30"};
-        const std::vector<std::optional<core::Timestamp>> known = {std::nullopt, 9'999, 20'000, 39'999, 40'000,
-                                                                   55'000};
+        const std::vector<std::optional<core::Timestamp>> known = {std::nullopt, 9'999, 20'000, 39'999, 40'000, 55'000};
         for (const auto* date : dates) {
             for (const auto& known_at : known) {
                 CAPTURE(date);
@@ -60,7 +59,7 @@ TEST_SUITE("store::update_store")
         SUBCASE("spot checks by hand")
         {
             const auto states = store::states_as_of(db, plan, {day("2024-03-01"), std::nullopt});
-            CHECK(states[0].progress == 35); // same date, recorded later
+            CHECK(states[0].progress == 35);                      // same date, recorded later
             CHECK(states[1].status == core::Status::not_started); // 1.1: dated 2024-04-01
             const auto april = store::states_as_of(db, plan, {day("2024-04-01"), std::nullopt});
             CHECK(april[1].status == core::Status::on_track); // same millisecond, inserted later

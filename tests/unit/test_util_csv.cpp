@@ -120,7 +120,8 @@ TEST_SUITE("util::csv")
         }
         SUBCASE("unquoted")
         {
-            const auto records = parse_csv("a\x01" "b,c\nd,e\n");
+            const auto records = parse_csv("a\x01"
+                                           "b,c\nd,e\n");
             REQUIRE(records.size() == 2);
             CHECK(records[0].problem == "control character 0x01 in a cell");
             CHECK(records[1].problem.empty());

@@ -25,7 +25,7 @@ TEST_SUITE("util::encoding")
         }
         SUBCASE("bytes invalid in the encoding")
         {
-            CHECK_FALSE(to_utf8("\xD6", "GB18030"));       // a truncated pair
+            CHECK_FALSE(to_utf8("\xD6", "GB18030")); // a truncated pair
             CHECK_FALSE(to_utf8("\xFF\xFF", "GB18030"));
         }
         SUBCASE("an unknown encoding")

@@ -18,14 +18,15 @@ TEST_SUITE("util::text")
         CHECK(display_width("abc") == 3);
         CHECK(display_width("中文") == 4);
         CHECK(display_width("市发展改革委") == 12);
-        CHECK(display_width("\xEF\xBC\x81") == 2);   // U+FF01 FULLWIDTH EXCLAMATION MARK ！
-        CHECK(display_width("\xEF\xBC\xA1") == 2);   // U+FF21 FULLWIDTH LATIN CAPITAL A Ａ
-        CHECK(display_width("e\xCC\x81") == 1);      // e + U+0301 COMBINING ACUTE ACCENT
-        CHECK(display_width("\xCC\x81") == 0);       // the combining mark alone
-        CHECK(display_width("a\xFF" "b") == 3);      // an invalid byte shows as one column
-        CHECK(display_width("\xE4\xB8") == 2);       // a truncated sequence: two stray bytes
-        CHECK(display_width("“一枢纽”") == 8);       // CJK quotes are 1 each (ambiguous → narrow), 3 ideographs
-        CHECK(display_width("é") == 1);              // precomposed U+00E9
+        CHECK(display_width("\xEF\xBC\x81") == 2); // U+FF01 FULLWIDTH EXCLAMATION MARK ！
+        CHECK(display_width("\xEF\xBC\xA1") == 2); // U+FF21 FULLWIDTH LATIN CAPITAL A Ａ
+        CHECK(display_width("e\xCC\x81") == 1);    // e + U+0301 COMBINING ACUTE ACCENT
+        CHECK(display_width("\xCC\x81") == 0);     // the combining mark alone
+        CHECK(display_width("a\xFF"
+                            "b") == 3);        // an invalid byte shows as one column
+        CHECK(display_width("\xE4\xB8") == 2); // a truncated sequence: two stray bytes
+        CHECK(display_width("“一枢纽”") == 8); // CJK quotes are 1 each (ambiguous → narrow), 3 ideographs
+        CHECK(display_width("é") == 1);        // precomposed U+00E9
     }
 
     TEST_CASE("is_valid_utf8")

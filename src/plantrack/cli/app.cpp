@@ -55,8 +55,8 @@ std::string describe_missing_command(const CLI::App& app, int argc, const char* 
                                util::did_you_mean(word, names));
         }
     }
-    return fmt::format("a command is required{} (one of: {})", chain.empty() ? "" : " after '" + util::join(chain, " ") + "'",
-                       util::join(names, ", "));
+    return fmt::format("a command is required{} (one of: {})",
+                       chain.empty() ? "" : " after '" + util::join(chain, " ") + "'", util::join(names, ", "));
 }
 
 } // namespace
@@ -94,8 +94,8 @@ int run(int argc, const char* const* argv, const Environment& environment, std::
     } catch (const CLI::RequiredError& e) {
         const std::string what = e.what();
         err << fmt::format("plantrack: error: {}\n", util::printable(what.find("ubcommand") != std::string::npos
-                                                                          ? describe_missing_command(app, argc, argv)
-                                                                          : what));
+                                                                         ? describe_missing_command(app, argc, argv)
+                                                                         : what));
         err << "Run 'plantrack --help' for usage.\n";
         return 2;
     } catch (const CLI::ParseError& e) {
@@ -127,8 +127,7 @@ Environment process_environment()
 {
     Environment environment;
     const auto now = std::chrono::system_clock::now();
-    environment.now =
-        std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
+    environment.now = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
     const std::time_t seconds = std::chrono::system_clock::to_time_t(now);
     std::tm local{};
     localtime_r(&seconds, &local);

@@ -71,9 +71,9 @@ Header read_header(const util::CsvRecord& record, const std::string& file, std::
     }
     for (const auto& column : {"item", "date"}) {
         if (!header.index.contains(column)) {
-            problems.push_back({file, record.line, 0,
-                                fmt::format("the header has no '{}' column (expected: {})", column,
-                                            util::join(k_columns, ","))});
+            problems.push_back(
+                {file, record.line, 0,
+                 fmt::format("the header has no '{}' column (expected: {})", column, util::join(k_columns, ","))});
         }
     }
     return header;
@@ -125,8 +125,8 @@ void run_import(Context& context, const ImportOptions& options)
     if (!options.encoding.empty() && options.encoding != "utf-8" && options.encoding != "UTF-8") {
         auto converted = util::to_utf8(read_all(options.file), options.encoding);
         if (!converted) {
-            throw Error(fmt::format("'{}' is not valid {} text (or the encoding is unknown)", options.file,
-                                    options.encoding));
+            throw Error(
+                fmt::format("'{}' is not valid {} text (or the encoding is unknown)", options.file, options.encoding));
         }
         converted_stream.str(std::move(*converted));
         in = &converted_stream;
@@ -154,7 +154,9 @@ void run_import(Context& context, const ImportOptions& options)
     int recorded = 0;
     int skipped = 0;
     while (auto record = reader.next()) {
-        auto refuse = [&](std::string message) { problems.push_back({options.file, record->line, 0, std::move(message)}); };
+        auto refuse = [&](std::string message) {
+            problems.push_back({options.file, record->line, 0, std::move(message)});
+        };
         check_utf8(*record, options.file);
         if (!record->problem.empty()) {
             refuse(record->problem);
@@ -171,8 +173,8 @@ void run_import(Context& context, const ImportOptions& options)
             refuse("the date is empty");
             continue;
         }
-        auto completed = complete_update(writer, plan, plan.find_item(input.item), input, context.environment().today, context.environment().user,
-                                         context.environment().now);
+        auto completed = complete_update(writer, plan, plan.find_item(input.item), input, context.environment().today,
+                                         context.environment().user, context.environment().now);
         if (const auto* reason = std::get_if<std::string>(&completed)) {
             refuse(*reason);
             continue;
@@ -208,10 +210,12 @@ void run_import(Context& context, const ImportOptions& options)
 void add_import_command(CLI::App& app, Context& context)
 {
     auto options = std::make_shared<ImportOptions>();
-    auto* import = app.add_subcommand("import", "Record many updates from a CSV file (item,date,status,progress,note,by)");
+    auto* import =
+        app.add_subcommand("import", "Record many updates from a CSV file (item,date,status,progress,note,by)");
     import->add_option("FILE", options->file, "CSV file")->required();
     import->add_option("--encoding", options->encoding, "The file's encoding when not UTF-8 (e.g. gb18030)");
-    import->callback([&context, options] { run_import(context, *options); });
-}
+    import->callback([&context, options] { run_import(context, *options);
+});
+} // namespace plantrack::cli
 
 } // namespace plantrack::cli

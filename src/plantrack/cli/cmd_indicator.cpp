@@ -56,21 +56,25 @@ void run_record(Context& context, const RecordOptions& options)
         throw Error(fmt::format("period '{}' is not a year (2024) or a quarter (2024Q2)", options.period));
     }
     if (period->last_day() < plan.start || period->first_day() > plan.end) {
-        throw Error(fmt::format("period {} is outside the plan period {} to {}", period->to_string(), plan.start,
-                                plan.end));
+        throw Error(
+            fmt::format("period {} is outside the plan period {} to {}", period->to_string(), plan.start, plan.end));
     }
     if (auto reason = core::reason_to_refuse_text("the note", options.note, 4000)) {
         throw Error(*reason);
     }
-    store::Reading reading{indicator.id, *period, *value, options.note,
-                           options.by.empty() ? context.environment().user : options.by, context.environment().now};
+    store::Reading reading{indicator.id,
+                           *period,
+                           *value,
+                           options.note,
+                           options.by.empty() ? context.environment().user : options.by,
+                           context.environment().now};
     if (auto reason = core::reason_to_refuse_text("the reporter", reading.by, 200)) {
         throw Error(*reason);
     }
     store::append_reading(db, plan_id, reading);
     transaction.commit();
-    context.emit(fmt::format("recorded {} {} = {}{}\n", indicator.id, period->to_string(),
-                             util::format_number(*value), indicator.unit.empty() ? "" : " " + indicator.unit));
+    context.emit(fmt::format("recorded {} {} = {}{}\n", indicator.id, period->to_string(), util::format_number(*value),
+                             indicator.unit.empty() ? "" : " " + indicator.unit));
 }
 
 void run_list(Context& context)
@@ -92,7 +96,8 @@ void run_show(Context& context, const ShowOptions& options)
     const auto& indicator = find_indicator_or_throw(plan, options.indicator);
     const auto as_of = context.as_of();
     const auto views = report::view_indicators(db, plan, as_of, context.known_at());
-    const auto& view = *std::find_if(views.begin(), views.end(), [&](const auto& v) { return v.indicator == &indicator; });
+    const auto& view =
+        *std::find_if(views.begin(), views.end(), [&](const auto& v) { return v.indicator == &indicator; });
     const auto& l = report::labels_for(context.language(plan.language));
     const auto format = context.format({"table", "json"}, "table");
     const int start_year = plan.start.year();
@@ -119,13 +124,17 @@ void run_show(Context& context, const ShowOptions& options)
         report::Json trajectory = report::Json::array();
         for (const auto& year : years) {
             const auto expected = core::expected_value(indicator, year, start_year, plan_years);
-            trajectory.push_back({{"period", year.to_string()},
-                                  {"expected", expected ? report::Json(report::rounded(*expected)) : report::Json(nullptr)}});
+            trajectory.push_back(
+                {{"period", year.to_string()},
+                 {"expected", expected ? report::Json(report::rounded(*expected)) : report::Json(nullptr)}});
         }
         json["trajectory"] = trajectory;
         report::Json readings = report::Json::array();
         for (const auto& r : all) {
-            readings.push_back({{"period", r.period.to_string()}, {"value", r.value}, {"note", r.note}, {"by", r.by},
+            readings.push_back({{"period", r.period.to_string()},
+                                {"value", r.value},
+                                {"note", r.note},
+                                {"by", r.by},
                                 {"recorded_at", core::format_timestamp(r.recorded_at)}});
         }
         json["readings"] = readings;
@@ -142,8 +151,7 @@ void run_show(Context& context, const ShowOptions& options)
     text += fmt::format("  {}: {} · {}: {} · {}: {}\n\n", l.latest,
                         view.status.latest ? util::format_rounded(*view.status.latest, 2) : std::string(l.not_set),
                         l.expected,
-                        view.status.expected ? util::format_rounded(*view.status.expected, 2)
-                                             : std::string(l.not_set),
+                        view.status.expected ? util::format_rounded(*view.status.expected, 2) : std::string(l.not_set),
                         l.judgement, label(l, view.status.judgement));
     util::Table table({std::string(l.period), std::string(l.expected), std::string(l.value), std::string(l.note),
                        std::string(l.by), std::string(l.recorded_at)});

@@ -37,11 +37,14 @@ std::vector<std::vector<report::Cell>> history_rows(const std::vector<core::Upda
 {
     std::vector<std::vector<report::Cell>> rows;
     for (const auto& update : updates) {
-        rows.push_back({report::text_cell(update.item_id), report::text_cell(update.date.to_string()),
-                        {report::Json(std::string(to_string(update.status))), std::string(label(labels, update.status))},
-                        {report::Json(update.progress), fmt::format("{}%", update.progress)},
-                        report::text_cell(update.note), report::text_cell(update.by),
-                        report::text_cell(core::format_timestamp(update.recorded_at))});
+        rows.push_back(
+            {report::text_cell(update.item_id),
+             report::text_cell(update.date.to_string()),
+             {report::Json(std::string(to_string(update.status))), std::string(label(labels, update.status))},
+             {report::Json(update.progress), fmt::format("{}%", update.progress)},
+             report::text_cell(update.note),
+             report::text_cell(update.by),
+             report::text_cell(core::format_timestamp(update.recorded_at))});
     }
     return rows;
 }
@@ -71,41 +74,47 @@ void run_show(Context& context, const ItemOptions& options)
         }
     }
     if (format == "json") {
-        report::Json json{{"id", item.id},
-                          {"kind", std::string(to_string(item.kind))},
-                          {"area", item.area_id},
-                          {"parent", item.parent_id.empty() ? report::Json(nullptr) : report::Json(item.parent_id)},
-                          {"title", item.title},
-                          {"lead", item.lead},
-                          {"partners", item.partners},
-                          {"leader", item.leader.empty() ? report::Json(nullptr) : report::Json(item.leader)},
-                          {"start", item.start.to_string()},
-                          {"due", item.due.to_string()},
-                          {"weight", item.weight},
-                          {"withdrawn", item.withdrawn},
-                          {"as_of", cutoff.as_of.to_string()},
-                          {"status", std::string(to_string(state.status))},
-                          {"progress", state.progress},
-                          {"expected_progress", std::round(core::expected_progress(item.start, item.due, cutoff.as_of) * 10) / 10},
-                          {"light", std::string(to_string(light))},
-                          {"overdue", core::is_overdue(item, state, cutoff.as_of)},
-                          {"days_overdue", core::days_overdue(item, state, cutoff.as_of)},
-                          {"stale", core::is_stale(item, state, plan.review, cutoff.as_of)},
-                          {"last_update", report::date_or_null(state.last_update)},
-                          {"note", state.note}};
+        report::Json json{
+            {"id", item.id},
+            {"kind", std::string(to_string(item.kind))},
+            {"area", item.area_id},
+            {"parent", item.parent_id.empty() ? report::Json(nullptr) : report::Json(item.parent_id)},
+            {"title", item.title},
+            {"lead", item.lead},
+            {"partners", item.partners},
+            {"leader", item.leader.empty() ? report::Json(nullptr) : report::Json(item.leader)},
+            {"start", item.start.to_string()},
+            {"due", item.due.to_string()},
+            {"weight", item.weight},
+            {"withdrawn", item.withdrawn},
+            {"as_of", cutoff.as_of.to_string()},
+            {"status", std::string(to_string(state.status))},
+            {"progress", state.progress},
+            {"expected_progress", std::round(core::expected_progress(item.start, item.due, cutoff.as_of) * 10) / 10},
+            {"light", std::string(to_string(light))},
+            {"overdue", core::is_overdue(item, state, cutoff.as_of)},
+            {"days_overdue", core::days_overdue(item, state, cutoff.as_of)},
+            {"stale", core::is_stale(item, state, plan.review, cutoff.as_of)},
+            {"last_update", report::date_or_null(state.last_update)},
+            {"note", state.note}};
         report::Json recent = report::Json::array();
-        for (std::size_t i = known.size() > k_recent_updates ? known.size() - k_recent_updates : 0; i < known.size(); ++i) {
+        for (std::size_t i = known.size() > k_recent_updates ? known.size() - k_recent_updates : 0; i < known.size();
+             ++i) {
             const auto& u = known[i];
-            recent.push_back({{"item", u.item_id}, {"date", u.date.to_string()},
-                              {"status", std::string(to_string(u.status))}, {"progress", u.progress},
-                              {"note", u.note}, {"by", u.by}, {"recorded_at", core::format_timestamp(u.recorded_at)}});
+            recent.push_back({{"item", u.item_id},
+                              {"date", u.date.to_string()},
+                              {"status", std::string(to_string(u.status))},
+                              {"progress", u.progress},
+                              {"note", u.note},
+                              {"by", u.by},
+                              {"recorded_at", core::format_timestamp(u.recorded_at)}});
         }
         json["recent_updates"] = recent;
         context.emit(json.dump(2) + "\n");
         return;
     }
-    std::string text = fmt::format("{} {}  {}{}\n", label(l, item.kind), item.id, item.title,
-                                   item.withdrawn ? " (withdrawn)" : "");
+    std::string text =
+        fmt::format("{} {}  {}{}\n", label(l, item.kind), item.id, item.title, item.withdrawn ? " (withdrawn)" : "");
     auto line = [&](std::string_view name, const std::string& value) {
         text += fmt::format("  {}  {}\n", util::pad(name, 12), value);
     };
@@ -124,8 +133,9 @@ void run_show(Context& context, const ItemOptions& options)
     line(l.due, item.due.to_string());
     line(l.as_of, cutoff.as_of.to_string());
     line(l.status, std::string(label(l, state.status)));
-    line(l.progress, fmt::format("{}% ({} {}%)", state.progress, l.expected,
-                                 util::format_one_decimal(core::expected_progress(item.start, item.due, cutoff.as_of))));
+    line(l.progress,
+         fmt::format("{}% ({} {}%)", state.progress, l.expected,
+                     util::format_one_decimal(core::expected_progress(item.start, item.due, cutoff.as_of))));
     line(l.light, report::light_cell(light, l, context.use_color()));
     if (core::is_overdue(item, state, cutoff.as_of)) {
         line(l.days_overdue, fmt::format("{}", core::days_overdue(item, state, cutoff.as_of)));
@@ -135,8 +145,8 @@ void run_show(Context& context, const ItemOptions& options)
         line(l.note, util::single_line(state.note));
     }
     text += fmt::format("\n{}\n", l.recent_updates);
-    const std::vector<core::Update> recent(known.end() - static_cast<std::ptrdiff_t>(std::min(known.size(), k_recent_updates)),
-                                           known.end());
+    const std::vector<core::Update> recent(
+        known.end() - static_cast<std::ptrdiff_t>(std::min(known.size(), k_recent_updates)), known.end());
     report::ListStyle style{"table", &l, context.use_color()};
     text += report::render_rows(history_columns(l), history_rows(recent, l), style, std::string(l.none));
     context.emit(text);

@@ -38,8 +38,8 @@ void run_load(Context& context, const PlanFileOptions& options)
     auto db = context.open_db(store::Database::Access::write, true);
     const auto result = store::apply_plan(db, plan, options.file, context.environment().now);
     if (result.created) {
-        context.emit(fmt::format("created plan '{}' (revision {}): {}\n", plan.id, result.revision,
-                                 report::plan_counts(plan)));
+        context.emit(
+            fmt::format("created plan '{}' (revision {}): {}\n", plan.id, result.revision, report::plan_counts(plan)));
         return;
     }
     if (result.changes.empty()) {

@@ -42,8 +42,8 @@ void run_report(Context& context, report::ReportKind kind, const ReportOptions& 
     const auto plan_id = store::resolve_plan_id(db, context.options.plan);
     const auto plan = store::read_plan(db, plan_id);
     if (period->last_day() < plan.start || period->first_day() > plan.end) {
-        throw Error(fmt::format("period {} is outside the plan period {} to {}", period->to_string(), plan.start,
-                                plan.end));
+        throw Error(
+            fmt::format("period {} is outside the plan period {} to {}", period->to_string(), plan.start, plan.end));
     }
     const auto report = report::build_period_report(db, plan_id, kind, *period, context.known_at());
     const auto& labels = report::labels_for(context.language(plan.language));

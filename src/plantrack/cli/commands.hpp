@@ -12,7 +12,7 @@ namespace plantrack::cli {
 void add_plan_commands(CLI::App& app, Context& context);
 void add_log_command(CLI::App& app, Context& context);
 void add_import_command(CLI::App& app, Context& context);
-void add_item_commands(CLI::App& app, Context& context);   // show, history
+void add_item_commands(CLI::App& app, Context& context); // show, history
 void add_list_command(CLI::App& app, Context& context);
 void add_review_commands(CLI::App& app, Context& context); // status, overdue, due, stale
 void add_indicator_commands(CLI::App& app, Context& context);

@@ -26,8 +26,8 @@ store::Database Context::open_db(store::Database::Access access, bool create) co
     const auto path = db_path();
     std::error_code ec;
     if (access == store::Database::Access::write && !create && !std::filesystem::exists(path, ec)) {
-        throw Error(fmt::format("no database at '{}'; create one with 'plantrack plan load FILE' (or give --db)",
-                                path));
+        throw Error(
+            fmt::format("no database at '{}'; create one with 'plantrack plan load FILE' (or give --db)", path));
     }
     return store::Database::open(path, access);
 }
@@ -64,8 +64,8 @@ std::string Context::format(const std::vector<std::string>& allowed, const std::
         return fallback;
     }
     if (std::find(allowed.begin(), allowed.end(), options.format) == allowed.end()) {
-        throw Error(fmt::format("--format '{}' is not offered here (one of: {})", options.format,
-                                util::join(allowed, ", ")));
+        throw Error(
+            fmt::format("--format '{}' is not offered here (one of: {})", options.format, util::join(allowed, ", ")));
     }
     return options.format;
 }

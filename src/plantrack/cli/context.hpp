@@ -15,10 +15,10 @@ struct Environment
 {
     core::Date today;
     core::Timestamp now = 0;
-    std::string user;                      // the login name, the default reporter
+    std::string user;                       // the login name, the default reporter
     std::optional<std::string> db_from_env; // PLANTRACK_DB
     bool stdout_is_terminal = false;
-    bool no_color = false;                 // NO_COLOR is set
+    bool no_color = false; // NO_COLOR is set
 };
 
 // The global options, shared by every command.
@@ -39,8 +39,7 @@ class Context
 public:
     Context(Environment environment, std::ostream& out, std::ostream& err)
         : m_environment(std::move(environment)), m_out(out), m_err(err)
-    {
-    }
+    {}
 
     GlobalOptions options;
 

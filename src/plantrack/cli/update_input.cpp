@@ -49,7 +49,8 @@ std::variant<core::Update, std::string> complete_update(store::UpdateWriter& wri
     if (!input.status.empty()) {
         status = core::parse_status(input.status);
         if (!status) {
-            return fmt::format("unknown status '{}' (one of: {}){}", util::shorten(input.status, 60), util::join(core::status_names(), ", "),
+            return fmt::format("unknown status '{}' (one of: {}){}", util::shorten(input.status, 60),
+                               util::join(core::status_names(), ", "),
                                util::did_you_mean(input.status, core::status_names()));
         }
     }

@@ -18,7 +18,7 @@ struct UpdateInput
     std::string status;   // empty: carried over
     std::string progress; // empty: carried over
     std::string note;
-    std::string by;       // empty: the login name
+    std::string by; // empty: the login name
 };
 
 // Checks an update against the plan and the rules of SPEC (unknown item, malformed or
@@ -29,7 +29,8 @@ struct UpdateInput
 // the nearest of plan.items' ids; a plan read without items gives no suggestion).
 std::variant<core::Update, std::string> complete_update(store::UpdateWriter& writer, const core::Plan& plan,
                                                         const core::Item* item, const UpdateInput& input,
-                                                        core::Date today, const std::string& login, core::Timestamp now);
+                                                        core::Date today, const std::string& login,
+                                                        core::Timestamp now);
 
 // "unknown item 'X', did you mean 'Y'?" (or "the item id is empty").
 std::string unknown_item(const std::string& id, const std::vector<std::string>& known_ids);

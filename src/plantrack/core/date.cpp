@@ -62,9 +62,18 @@ std::optional<Date> Date::parse(std::string_view text)
     return from_ymd(*year, static_cast<unsigned>(*month), static_cast<unsigned>(*day));
 }
 
-int Date::year() const { return static_cast<int>(to_ymd(m_days).year()); }
-unsigned Date::month() const { return static_cast<unsigned>(to_ymd(m_days).month()); }
-unsigned Date::day() const { return static_cast<unsigned>(to_ymd(m_days).day()); }
+int Date::year() const
+{
+    return static_cast<int>(to_ymd(m_days).year());
+}
+unsigned Date::month() const
+{
+    return static_cast<unsigned>(to_ymd(m_days).month());
+}
+unsigned Date::day() const
+{
+    return static_cast<unsigned>(to_ymd(m_days).day());
+}
 
 std::string Date::to_string() const
 {
@@ -114,9 +123,12 @@ std::optional<Period> Period::parse(std::string_view text)
 Date Period::first_day() const
 {
     switch (kind) {
-    case Kind::year: return Date::from_ymd(year, 1, 1);
-    case Kind::half: return Date::from_ymd(year, index == 1 ? 1u : 7u, 1);
-    case Kind::quarter: return Date::from_ymd(year, static_cast<unsigned>(3 * index - 2), 1);
+    case Kind::year:
+        return Date::from_ymd(year, 1, 1);
+    case Kind::half:
+        return Date::from_ymd(year, index == 1 ? 1u : 7u, 1);
+    case Kind::quarter:
+        return Date::from_ymd(year, static_cast<unsigned>(3 * index - 2), 1);
     }
     return {};
 }
@@ -124,8 +136,10 @@ Date Period::first_day() const
 Date Period::last_day() const
 {
     switch (kind) {
-    case Kind::year: return Date::from_ymd(year, 12, 31);
-    case Kind::half: return index == 1 ? Date::from_ymd(year, 6, 30) : Date::from_ymd(year, 12, 31);
+    case Kind::year:
+        return Date::from_ymd(year, 12, 31);
+    case Kind::half:
+        return index == 1 ? Date::from_ymd(year, 6, 30) : Date::from_ymd(year, 12, 31);
     case Kind::quarter: {
         const Period next = index == 4 ? Period{Kind::quarter, year + 1, 1} : Period{Kind::quarter, year, index + 1};
         return next.first_day().plus_days(-1);
@@ -146,9 +160,12 @@ Period Period::previous() const
 std::string Period::to_string() const
 {
     switch (kind) {
-    case Kind::year: return fmt::format("{}", year);
-    case Kind::half: return fmt::format("{}H{}", year, index);
-    case Kind::quarter: return fmt::format("{}Q{}", year, index);
+    case Kind::year:
+        return fmt::format("{}", year);
+    case Kind::half:
+        return fmt::format("{}H{}", year, index);
+    case Kind::quarter:
+        return fmt::format("{}Q{}", year, index);
     }
     return {};
 }
@@ -162,8 +179,8 @@ std::string format_timestamp(Timestamp milliseconds)
         --days;
     }
     const Date date = Date::from_days(static_cast<int>(days));
-    return fmt::format("{}T{:02}:{:02}:{:02}.{:03}Z", date.to_string(), rest / 3'600'000,
-                       rest / 60'000 % 60, rest / 1000 % 60, rest % 1000);
+    return fmt::format("{}T{:02}:{:02}:{:02}.{:03}Z", date.to_string(), rest / 3'600'000, rest / 60'000 % 60,
+                       rest / 1000 % 60, rest % 1000);
 }
 
 std::optional<Timestamp> parse_timestamp(std::string_view text)
@@ -223,8 +240,7 @@ std::optional<Timestamp> parse_timestamp(std::string_view text)
         // A timestamp without a zone would mean different moments on different machines.
         return std::nullopt;
     }
-    return day_start + ((static_cast<Timestamp>(*hour) * 60 + *minute) * 60 + second) * 1000 + millis -
-           offset_ms;
+    return day_start + ((static_cast<Timestamp>(*hour) * 60 + *minute) * 60 + second) * 1000 + millis - offset_ms;
 }
 
 } // namespace plantrack::core

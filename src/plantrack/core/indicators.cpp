@@ -26,11 +26,16 @@ std::optional<double> on_line(double from_time, double from_value, double to_tim
 std::string_view to_string(Judgement judgement)
 {
     switch (judgement) {
-    case Judgement::on_track: return "on-track";
-    case Judgement::at_risk: return "at-risk";
-    case Judgement::off_track: return "off-track";
-    case Judgement::no_data: return "no-data";
-    case Judgement::unjudged: return "unjudged";
+    case Judgement::on_track:
+        return "on-track";
+    case Judgement::at_risk:
+        return "at-risk";
+    case Judgement::off_track:
+        return "off-track";
+    case Judgement::no_data:
+        return "no-data";
+    case Judgement::unjudged:
+        return "unjudged";
     }
     return "";
 }
@@ -38,9 +43,12 @@ std::string_view to_string(Judgement judgement)
 double period_time(const Period& period)
 {
     switch (period.kind) {
-    case Period::Kind::year: return period.year;
-    case Period::Kind::half: return period.year - 1 + period.index / 2.0;
-    case Period::Kind::quarter: return period.year - 1 + period.index / 4.0;
+    case Period::Kind::year:
+        return period.year;
+    case Period::Kind::half:
+        return period.year - 1 + period.index / 2.0;
+    case Period::Kind::quarter:
+        return period.year - 1 + period.index / 4.0;
     }
     return period.year;
 }
@@ -58,7 +66,8 @@ std::optional<double> expected_value(const Indicator& indicator, const Period& p
         }
         return on_line(period_time(indicator.baseline->period), indicator.baseline->value, target_time,
                        indicator.target.value, time);
-    case Measure::annual_growth: return indicator.target.value;
+    case Measure::annual_growth:
+        return indicator.target.value;
     case Measure::cumulative: {
         if (plan_years <= 0) {
             return std::nullopt;
@@ -79,7 +88,7 @@ double judged_value(const Indicator& indicator, const std::vector<PeriodReading>
                     int plan_start_year)
 {
     const double latest_time = period_time(latest);
-    std::map<int, double> years;                  // year readings
+    std::map<int, double> years;                   // year readings
     std::map<int, std::map<int, double>> quarters; // quarter readings by year and quarter
     double latest_value = 0;
     for (const auto& reading : readings) {
@@ -98,7 +107,8 @@ double judged_value(const Indicator& indicator, const std::vector<PeriodReading>
     switch (indicator.measure) {
     case Measure::level:
     case Measure::share:
-    case Measure::change_from_baseline: return latest_value;
+    case Measure::change_from_baseline:
+        return latest_value;
     case Measure::annual_growth: {
         // Full years before the latest period's year, then the latest reading for its year
         // (a quarter's reading is the year-to-date rate).
@@ -182,9 +192,9 @@ IndicatorStatus indicator_status(const Indicator& indicator, const std::vector<P
     const int plan_years = plan.end.year() - start_year + 1;
     status.latest = judged_value(indicator, known, latest->period, start_year);
     status.expected = expected_value(indicator, latest->period, start_year, plan_years);
-    status.judgement = status.expected ? judge(indicator.direction, *status.latest, *status.expected,
-                                               plan.review.at_risk_within)
-                                       : Judgement::unjudged;
+    status.judgement = status.expected
+                           ? judge(indicator.direction, *status.latest, *status.expected, plan.review.at_risk_within)
+                           : Judgement::unjudged;
     return status;
 }
 

@@ -11,9 +11,18 @@ constexpr std::array<std::string_view, 5> k_measure_names = {"level", "share", "
 
 } // namespace
 
-std::string_view to_string(Measure measure) { return k_measure_names[static_cast<std::size_t>(measure)]; }
-std::string_view to_string(Direction direction) { return direction == Direction::up ? "up" : "down"; }
-std::string_view to_string(ItemKind kind) { return kind == ItemKind::task ? "task" : "milestone"; }
+std::string_view to_string(Measure measure)
+{
+    return k_measure_names[static_cast<std::size_t>(measure)];
+}
+std::string_view to_string(Direction direction)
+{
+    return direction == Direction::up ? "up" : "down";
+}
+std::string_view to_string(ItemKind kind)
+{
+    return kind == ItemKind::task ? "task" : "milestone";
+}
 
 std::optional<Measure> parse_measure(std::string_view text)
 {

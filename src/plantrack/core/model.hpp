@@ -13,7 +13,7 @@ namespace plantrack::core {
 // as stale or behind, and how far an indicator may fall short before it is off track.
 struct ReviewSettings
 {
-    std::string update_every = "month";  // month | quarter | week
+    std::string update_every = "month";   // month | quarter | week
     std::string report_every = "quarter"; // month | quarter | half-year | year
     int stale_after_days = 45;
     double behind_by = 20;

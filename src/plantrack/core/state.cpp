@@ -116,7 +116,7 @@ std::optional<std::string> reason_to_refuse(const Plan& plan, const Update& upda
 namespace plantrack::core {
 
 std::variant<StatusAndProgress, std::string> carry_over(const ItemState& current, std::optional<Status> status,
-                                                         std::optional<int> progress)
+                                                        std::optional<int> progress)
 {
     if (!status && !progress) {
         return std::string("give a status, a progress, or both");
@@ -133,8 +133,7 @@ std::variant<StatusAndProgress, std::string> carry_over(const ItemState& current
     if (current.status == Status::cancelled) {
         return std::string("the item is cancelled; to record progress give a status too (reopening it)");
     }
-    const Status carried =
-        current.status == Status::not_started && *progress > 0 ? Status::on_track : current.status;
+    const Status carried = current.status == Status::not_started && *progress > 0 ? Status::on_track : current.status;
     return StatusAndProgress{carried, *progress};
 }
 

@@ -80,7 +80,7 @@ struct StatusAndProgress
     int progress = 0;
 };
 std::variant<StatusAndProgress, std::string> carry_over(const ItemState& current, std::optional<Status> status,
-                                                         std::optional<int> progress);
+                                                        std::optional<int> progress);
 
 // A reason to refuse a free text (a note or a reporter's name): not UTF-8, control characters
 // other than tab and line feed, or longer than `max_bytes`.

@@ -13,8 +13,14 @@ constexpr std::array<std::string_view, 5> k_light_names = {"red", "yellow", "gre
 
 } // namespace
 
-std::string_view to_string(Status status) { return k_status_names[static_cast<std::size_t>(status)]; }
-std::string_view to_string(Light light) { return k_light_names[static_cast<std::size_t>(light)]; }
+std::string_view to_string(Status status)
+{
+    return k_status_names[static_cast<std::size_t>(status)];
+}
+std::string_view to_string(Light light)
+{
+    return k_light_names[static_cast<std::size_t>(light)];
+}
 
 std::optional<Status> parse_status(std::string_view text)
 {

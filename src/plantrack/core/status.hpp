@@ -22,7 +22,10 @@ const std::vector<std::string>& status_names();
 const std::vector<std::string>& light_names();
 
 // Whether a status must come with a note giving the reason.
-inline bool needs_reason(Status status) { return status == Status::at_risk || status == Status::delayed; }
+inline bool needs_reason(Status status)
+{
+    return status == Status::at_risk || status == Status::delayed;
+}
 
 } // namespace plantrack::core
 

@@ -108,8 +108,8 @@ public:
         }
         const auto value = node.Scalar();
         if (value.size() > k_max_scalar_bytes) {
-            error(node.Mark(), fmt::format("{} is too long ({} bytes; at most {})", what, value.size(),
-                                           k_max_scalar_bytes));
+            error(node.Mark(),
+                  fmt::format("{} is too long ({} bytes; at most {})", what, value.size(), k_max_scalar_bytes));
             return std::nullopt;
         }
         if (!allow_empty && value.empty()) {
@@ -182,7 +182,8 @@ public:
     {
         const auto [found, inserted] = m_first_line.emplace(id, mark.line + 1);
         if (!inserted) {
-            m_reader.error(mark, fmt::format("duplicate {} '{}' (first defined at line {})", m_kind, id, found->second));
+            m_reader.error(mark,
+                           fmt::format("duplicate {} '{}' (first defined at line {})", m_kind, id, found->second));
         }
         return inserted;
     }
@@ -210,11 +211,10 @@ struct DatedItem
 class PlanParser
 {
 public:
-    PlanParser(Reader& reader) : m_reader(reader), m_items(reader, "item id"), m_areas(reader, "area id"),
-                                 m_goals(reader, "goal id"), m_indicators(reader, "indicator id"),
-                                 m_owners(reader, "owner")
-    {
-    }
+    PlanParser(Reader& reader)
+        : m_reader(reader), m_items(reader, "item id"), m_areas(reader, "area id"), m_goals(reader, "goal id"),
+          m_indicators(reader, "indicator id"), m_owners(reader, "owner")
+    {}
 
     core::Plan parse(const YamlNode& root)
     {
@@ -299,7 +299,9 @@ private:
             const auto text = m_reader.text(value, "stale_after_days");
             const auto days = text ? util::parse_integer(*text, 1, 3660) : std::nullopt;
             if (text && !days) {
-                m_reader.error(value.Mark(), fmt::format("stale_after_days '{}' must be a whole number of days from 1 to 3660", *text));
+                m_reader.error(
+                    value.Mark(),
+                    fmt::format("stale_after_days '{}' must be a whole number of days from 1 to 3660", *text));
             } else if (days) {
                 review.stale_after_days = static_cast<int>(*days);
             }
@@ -315,7 +317,8 @@ private:
         }
         const auto value = m_reader.number(node, what);
         if (value && (*value < 0 || *value > 100)) {
-            m_reader.error(node.Mark(), fmt::format("{} must be from 0 to 100, not {}", what, util::format_number(*value)));
+            m_reader.error(node.Mark(),
+                           fmt::format("{} must be from 0 to 100, not {}", what, util::format_number(*value)));
         } else if (value) {
             out = *value;
         }
@@ -457,14 +460,13 @@ private:
                                        indicator.id, indicator.baseline->period.to_string(),
                                        indicator.target.period.to_string()));
         }
-        if (m_has_period && (indicator.target.period.last_day() < m_plan.start ||
-                             indicator.target.period.first_day() > m_plan.end)) {
+        if (m_has_period &&
+            (indicator.target.period.last_day() < m_plan.start || indicator.target.period.first_day() > m_plan.end)) {
             m_reader.error(node["target"].Mark(),
                            fmt::format("indicator '{}' has its target period {} outside the plan period {} to {}",
                                        indicator.id, indicator.target.period.to_string(), m_plan.start, m_plan.end));
         }
-        if (indicator.measure == core::Measure::share &&
-            (indicator.target.value < 0 || indicator.target.value > 100)) {
+        if (indicator.measure == core::Measure::share && (indicator.target.value < 0 || indicator.target.value > 100)) {
             m_reader.error(node["target"].Mark(), fmt::format("indicator '{}' is a share, so its target must be a "
                                                               "percentage from 0 to 100",
                                                               indicator.id));
@@ -652,14 +654,14 @@ private:
         for (const auto& dated : m_dated) {
             const auto& item = m_plan.items[dated.index];
             if (m_has_period && (item.due < m_plan.start || item.due > m_plan.end)) {
-                m_reader.error(dated.due_mark, fmt::format("due date {} of {} '{}' is outside the plan period {} to {}",
-                                                           item.due, to_string(item.kind), item.id, m_plan.start,
-                                                           m_plan.end));
+                m_reader.error(dated.due_mark,
+                               fmt::format("due date {} of {} '{}' is outside the plan period {} to {}", item.due,
+                                           to_string(item.kind), item.id, m_plan.start, m_plan.end));
             }
             if (dated.has_start && m_has_period && (item.start < m_plan.start || item.start > m_plan.end)) {
-                m_reader.error(dated.start_mark, fmt::format("start {} of {} '{}' is outside the plan period {} to {}",
-                                                             item.start, to_string(item.kind), item.id,
-                                                             m_plan.start, m_plan.end));
+                m_reader.error(dated.start_mark,
+                               fmt::format("start {} of {} '{}' is outside the plan period {} to {}", item.start,
+                                           to_string(item.kind), item.id, m_plan.start, m_plan.end));
             }
             if (item.due < item.start) {
                 m_reader.error(dated.due_mark, fmt::format("due date {} of {} '{}' is before its start {}", item.due,
@@ -668,9 +670,8 @@ private:
             if (item.kind == core::ItemKind::milestone) {
                 const auto& task = m_plan.items[task_of.at(item.parent_id)];
                 if (item.due > task.due) {
-                    m_reader.error(dated.due_mark,
-                                   fmt::format("milestone '{}' is due {}, after its task '{}' (due {})", item.id,
-                                               item.due, task.id, task.due));
+                    m_reader.error(dated.due_mark, fmt::format("milestone '{}' is due {}, after its task '{}' (due {})",
+                                                               item.id, item.due, task.id, task.due));
                 }
                 if (dated.has_start && item.start < task.start) {
                     m_reader.error(dated.start_mark,
@@ -764,8 +765,9 @@ PlanFile parse_plan(std::string_view text, const std::string& file_name)
 {
     PlanFile result;
     if (text.size() > k_max_file_bytes) {
-        result.diagnostics.push_back({file_name, 0, 0, fmt::format("the file is {} bytes; a plan file may be at most {}",
-                                                                   text.size(), k_max_file_bytes)});
+        result.diagnostics.push_back(
+            {file_name, 0, 0,
+             fmt::format("the file is {} bytes; a plan file may be at most {}", text.size(), k_max_file_bytes)});
         return result;
     }
     if (const auto bad = first_invalid_utf8(text)) {

@@ -22,8 +22,8 @@ std::vector<AreaTotals> area_totals(const Snapshot& snapshot, const std::functio
 
 Json totals_json(const Totals& totals)
 {
-    return Json{{"items", totals.items}, {"tasks", totals.tasks},   {"done", totals.done},
-                {"overdue", totals.overdue}, {"red", totals.red},   {"yellow", totals.yellow},
+    return Json{{"items", totals.items},     {"tasks", totals.tasks},      {"done", totals.done},
+                {"overdue", totals.overdue}, {"red", totals.red},          {"yellow", totals.yellow},
                 {"green", totals.green},     {"progress", totals.progress}};
 }
 
@@ -55,7 +55,8 @@ std::string render_dashboard(const Snapshot& snapshot, const std::function<bool(
     const auto areas = area_totals(snapshot, include);
     const auto summary = totals(snapshot.items, include);
     if (style.format == "json") {
-        Json json{{"plan", snapshot.plan.id}, {"as_of", snapshot.cutoff.as_of.to_string()},
+        Json json{{"plan", snapshot.plan.id},
+                  {"as_of", snapshot.cutoff.as_of.to_string()},
                   {"summary", totals_json(summary)}};
         Json area_list = Json::array();
         for (const auto& entry : areas) {
@@ -66,15 +67,22 @@ std::string render_dashboard(const Snapshot& snapshot, const std::function<bool(
         json["areas"] = area_list;
         return json.dump(2) + "\n";
     }
-    const std::vector<Column> columns = {{"id", l.id},          {"title", l.title},         {"items", l.items, true},
-                                         {"tasks", l.tasks, true}, {"done", l.done, true},   {"overdue", l.overdue, true},
-                                         {"red", l.red, true},   {"yellow", l.yellow, true}, {"green", l.green, true},
+    const std::vector<Column> columns = {{"id", l.id},
+                                         {"title", l.title},
+                                         {"items", l.items, true},
+                                         {"tasks", l.tasks, true},
+                                         {"done", l.done, true},
+                                         {"overdue", l.overdue, true},
+                                         {"red", l.red, true},
+                                         {"yellow", l.yellow, true},
+                                         {"green", l.green, true},
                                          {"progress", l.progress, true}};
     auto row_of = [](const std::string& id, const std::string& title, const Totals& t) {
-        return std::vector<Cell>{text_cell(id),        text_cell(title),   int_cell(t.items), int_cell(t.tasks),
-                                 int_cell(t.done),     int_cell(t.overdue), int_cell(t.red), int_cell(t.yellow),
-                                 int_cell(t.green),
-                                 {Json(t.progress), util::format_one_decimal(t.progress) + "%"}};
+        return std::vector<Cell>{text_cell(id),     text_cell(title),
+                                 int_cell(t.items), int_cell(t.tasks),
+                                 int_cell(t.done),  int_cell(t.overdue),
+                                 int_cell(t.red),   int_cell(t.yellow),
+                                 int_cell(t.green), {Json(t.progress), util::format_one_decimal(t.progress) + "%"}};
     };
     if (style.format == "csv") {
         std::vector<std::vector<Cell>> rows;
@@ -89,17 +97,16 @@ std::string render_dashboard(const Snapshot& snapshot, const std::function<bool(
         return style.color && count > 0 ? fmt::format("\x1b[{}m{}\x1b[0m", code, text) : text;
     };
     std::string text = fmt::format("{}\n{} {}\n\n", snapshot.plan.title, l.as_of, snapshot.cutoff.as_of);
-    util::Table table({"", std::string(l.area), std::string(l.progress), "", std::string(l.items),
-                       std::string(l.done), std::string(l.red), std::string(l.yellow), std::string(l.green),
-                       std::string(l.overdue)});
+    util::Table table({"", std::string(l.area), std::string(l.progress), "", std::string(l.items), std::string(l.done),
+                       std::string(l.red), std::string(l.yellow), std::string(l.green), std::string(l.overdue)});
     for (std::size_t column = 3; column <= 9; ++column) {
         table.align_right(column);
     }
     auto add = [&](const std::string& number, const std::string& title, const Totals& t) {
         table.add_row({number, util::truncate_to_width(title, 24), progress_bar(t.progress, 20),
                        util::format_one_decimal(t.progress) + "%", fmt::format("{}", t.items),
-                       fmt::format("{}", t.done), colored(t.red, "31"), colored(t.yellow, "33"),
-                       colored(t.green, "32"), colored(t.overdue, "31")});
+                       fmt::format("{}", t.done), colored(t.red, "31"), colored(t.yellow, "33"), colored(t.green, "32"),
+                       colored(t.overdue, "31")});
     };
     for (const auto& entry : areas) {
         add(entry.area->number, entry.area->title, entry.totals);

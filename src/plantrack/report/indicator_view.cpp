@@ -60,16 +60,17 @@ std::string number_text(const std::optional<double>& value, const Labels& labels
 Json indicator_json(const IndicatorView& view)
 {
     const auto& indicator = *view.indicator;
-    return Json{{"id", indicator.id},
-                {"title", indicator.title},
-                {"unit", indicator.unit},
-                {"measure", std::string(to_string(indicator.measure))},
-                {"direction", std::string(to_string(indicator.direction))},
-                {"target", indicator.target.value},
-                {"latest", optional_number(view.status.latest)},
-                {"latest_period", view.status.latest_period ? Json(view.status.latest_period->to_string()) : Json(nullptr)},
-                {"expected", optional_number(view.status.expected)},
-                {"judgement", std::string(to_string(view.status.judgement))}};
+    return Json{
+        {"id", indicator.id},
+        {"title", indicator.title},
+        {"unit", indicator.unit},
+        {"measure", std::string(to_string(indicator.measure))},
+        {"direction", std::string(to_string(indicator.direction))},
+        {"target", indicator.target.value},
+        {"latest", optional_number(view.status.latest)},
+        {"latest_period", view.status.latest_period ? Json(view.status.latest_period->to_string()) : Json(nullptr)},
+        {"expected", optional_number(view.status.expected)},
+        {"judgement", std::string(to_string(view.status.judgement))}};
 }
 
 std::string render_indicator_list(const std::vector<IndicatorView>& views, const ListStyle& style)
@@ -91,24 +92,24 @@ std::string render_indicator_list(const std::vector<IndicatorView>& views, const
         const auto& indicator = *view.indicator;
         std::string judgement(label(l, view.status.judgement));
         if (style.color) {
-            const char* code = view.status.judgement == core::Judgement::on_track   ? "32"
-                               : view.status.judgement == core::Judgement::at_risk  ? "33"
+            const char* code = view.status.judgement == core::Judgement::on_track    ? "32"
+                               : view.status.judgement == core::Judgement::at_risk   ? "33"
                                : view.status.judgement == core::Judgement::off_track ? "31"
-                                                                                      : "2";
+                                                                                     : "2";
             judgement = fmt::format("\x1b[{}m{}\x1b[0m", code, judgement);
         }
-        rows.push_back({text_cell(indicator.id),
-                        {json["title"], style.format == "table" ? util::truncate_to_width(indicator.title, 30)
-                                                                : indicator.title},
-                        text_cell(indicator.unit),
-                        {json["measure"], std::string(label(l, indicator.measure))},
-                        {json["direction"], indicator.direction == core::Direction::up ? "↑" : "↓"},
-                        {json["target"], util::format_number(indicator.target.value)},
-                        {json["latest"], number_text(view.status.latest, l)},
-                        {json["latest_period"],
-                         view.status.latest_period ? view.status.latest_period->to_string() : std::string(l.not_set)},
-                        {json["expected"], number_text(view.status.expected, l)},
-                        {json["judgement"], judgement}});
+        rows.push_back(
+            {text_cell(indicator.id),
+             {json["title"], style.format == "table" ? util::truncate_to_width(indicator.title, 30) : indicator.title},
+             text_cell(indicator.unit),
+             {json["measure"], std::string(label(l, indicator.measure))},
+             {json["direction"], indicator.direction == core::Direction::up ? "↑" : "↓"},
+             {json["target"], util::format_number(indicator.target.value)},
+             {json["latest"], number_text(view.status.latest, l)},
+             {json["latest_period"],
+              view.status.latest_period ? view.status.latest_period->to_string() : std::string(l.not_set)},
+             {json["expected"], number_text(view.status.expected, l)},
+             {json["judgement"], judgement}});
     }
     return render_rows(columns, rows, style, std::string(l.none));
 }

@@ -15,7 +15,6 @@ namespace plantrack::report {
 
 namespace {
 
-
 std::string date_or_dash(const std::optional<core::Date>& date, const Labels& labels)
 {
     return date ? date->to_string() : std::string(labels.not_set);
@@ -25,7 +24,6 @@ bool matches_owner(const core::Item& item, const std::string& owner)
 {
     return item.lead == owner || std::find(item.partners.begin(), item.partners.end(), owner) != item.partners.end();
 }
-
 
 Cell status_cell(core::Status status, const Labels& labels)
 {
@@ -37,7 +35,10 @@ Cell kind_cell(core::ItemKind kind, const Labels& labels)
     return {Json(std::string(to_string(kind))), std::string(label(labels, kind))};
 }
 
-Cell progress_cell(int progress) { return {Json(progress), fmt::format("{}%", progress)}; }
+Cell progress_cell(int progress)
+{
+    return {Json(progress), fmt::format("{}%", progress)};
+}
 
 } // namespace
 
@@ -48,10 +49,14 @@ std::string light_cell(core::Light light, const Labels& labels, bool color)
         return text;
     }
     switch (light) {
-    case core::Light::red: return "\x1b[31m" + text + "\x1b[0m";
-    case core::Light::yellow: return "\x1b[33m" + text + "\x1b[0m";
-    case core::Light::green: return "\x1b[32m" + text + "\x1b[0m";
-    default: return "\x1b[2m" + text + "\x1b[0m";
+    case core::Light::red:
+        return "\x1b[31m" + text + "\x1b[0m";
+    case core::Light::yellow:
+        return "\x1b[33m" + text + "\x1b[0m";
+    case core::Light::green:
+        return "\x1b[32m" + text + "\x1b[0m";
+    default:
+        return "\x1b[2m" + text + "\x1b[0m";
     }
 }
 
@@ -89,19 +94,26 @@ void sort_by_days_then_id(std::vector<const ItemView*>& items, int ItemView::*da
 std::string render_list(const std::vector<const ItemView*>& items, const ListStyle& style)
 {
     const auto& l = *style.labels;
-    const std::vector<Column> columns = {
-        {"id", l.id},         {"kind", l.kind},         {"area", l.area},   {"parent", l.parent},
-        {"title", l.title},   {"lead", l.lead},         {"start", l.start}, {"due", l.due},
-        {"status", l.status}, {"progress", l.progress, true}, {"light", l.light}, {"last_update", l.last_update}};
+    const std::vector<Column> columns = {{"id", l.id},         {"kind", l.kind},
+                                         {"area", l.area},     {"parent", l.parent},
+                                         {"title", l.title},   {"lead", l.lead},
+                                         {"start", l.start},   {"due", l.due},
+                                         {"status", l.status}, {"progress", l.progress, true},
+                                         {"light", l.light},   {"last_update", l.last_update}};
     const bool table = style.format == "table";
     std::vector<std::vector<Cell>> rows;
     for (const auto* view : items) {
         const auto& item = *view->item;
-        rows.push_back({text_cell(item.id), kind_cell(item.kind, l), text_cell(item.area_id),
+        rows.push_back({text_cell(item.id),
+                        kind_cell(item.kind, l),
+                        text_cell(item.area_id),
                         {item.parent_id.empty() ? Json(nullptr) : Json(item.parent_id), item.parent_id},
                         {Json(item.title), table ? util::truncate_to_width(item.title, 40) : item.title},
-                        text_cell(item.lead), text_cell(item.start.to_string()), text_cell(item.due.to_string()),
-                        status_cell(view->state.status, l), progress_cell(view->state.progress),
+                        text_cell(item.lead),
+                        text_cell(item.start.to_string()),
+                        text_cell(item.due.to_string()),
+                        status_cell(view->state.status, l),
+                        progress_cell(view->state.progress),
                         {Json(std::string(to_string(view->light))), light_cell(view->light, l, style.color)},
                         {date_or_null(view->state.last_update), date_or_dash(view->state.last_update, l)}});
     }
@@ -113,21 +125,21 @@ std::string render_overdue(const std::vector<const ItemView*>& items, const List
     const auto& l = *style.labels;
     std::vector<const ItemView*> sorted = items;
     sort_by_days_then_id(sorted, &ItemView::days_overdue);
-    const std::vector<Column> columns = {{"id", l.id},     {"kind", l.kind},
-                                         {"title", l.title}, {"lead", l.lead},
-                                         {"due", l.due},   {"days_overdue", l.days_overdue, true},
+    const std::vector<Column> columns = {{"id", l.id},         {"kind", l.kind},
+                                         {"title", l.title},   {"lead", l.lead},
+                                         {"due", l.due},       {"days_overdue", l.days_overdue, true},
                                          {"status", l.status}, {"progress", l.progress, true}};
     auto row_of = [&](const ItemView* view) {
         const auto& item = *view->item;
-        return std::vector<Cell>{text_cell(item.id),
-                                 kind_cell(item.kind, l),
-                                 {Json(item.title), style.format == "table" ? util::truncate_to_width(item.title, 40)
-                                                                             : item.title},
-                                 text_cell(item.lead),
-                                 text_cell(item.due.to_string()),
-                                 int_cell(view->days_overdue),
-                                 status_cell(view->state.status, l),
-                                 progress_cell(view->state.progress)};
+        return std::vector<Cell>{
+            text_cell(item.id),
+            kind_cell(item.kind, l),
+            {Json(item.title), style.format == "table" ? util::truncate_to_width(item.title, 40) : item.title},
+            text_cell(item.lead),
+            text_cell(item.due.to_string()),
+            int_cell(view->days_overdue),
+            status_cell(view->state.status, l),
+            progress_cell(view->state.progress)};
     };
     if (style.format != "table" || sorted.empty()) {
         std::vector<std::vector<Cell>> rows;
@@ -175,19 +187,24 @@ std::string render_due(const std::vector<const ItemView*>& items, core::Date as_
         }
         return util::natural_less(a->item->id, b->item->id);
     });
-    const std::vector<Column> columns = {{"id", l.id},       {"kind", l.kind},
-                                         {"title", l.title}, {"lead", l.lead},
-                                         {"due", l.due},     {"days_left", l.days_left, true},
+    const std::vector<Column> columns = {{"id", l.id},         {"kind", l.kind},
+                                         {"title", l.title},   {"lead", l.lead},
+                                         {"due", l.due},       {"days_left", l.days_left, true},
                                          {"status", l.status}, {"progress", l.progress, true},
                                          {"light", l.light}};
     std::vector<std::vector<Cell>> rows;
     for (const auto* view : sorted) {
         const auto& item = *view->item;
-        rows.push_back({text_cell(item.id), kind_cell(item.kind, l),
-                        {Json(item.title), style.format == "table" ? util::truncate_to_width(item.title, 40) : item.title},
-                        text_cell(item.lead), text_cell(item.due.to_string()), int_cell(item.due - as_of),
-                        status_cell(view->state.status, l), progress_cell(view->state.progress),
-                        {Json(std::string(to_string(view->light))), light_cell(view->light, l, style.color)}});
+        rows.push_back(
+            {text_cell(item.id),
+             kind_cell(item.kind, l),
+             {Json(item.title), style.format == "table" ? util::truncate_to_width(item.title, 40) : item.title},
+             text_cell(item.lead),
+             text_cell(item.due.to_string()),
+             int_cell(item.due - as_of),
+             status_cell(view->state.status, l),
+             progress_cell(view->state.progress),
+             {Json(std::string(to_string(view->light))), light_cell(view->light, l, style.color)}});
     }
     return render_rows(columns, rows, style, std::string(l.nothing_due));
 }
@@ -208,12 +225,15 @@ std::string render_stale(const std::vector<const ItemView*>& items, const ListSt
     std::vector<std::vector<Cell>> rows;
     for (const auto* view : sorted) {
         const auto& item = *view->item;
-        rows.push_back({text_cell(item.id), kind_cell(item.kind, l),
-                        {Json(item.title), style.format == "table" ? util::truncate_to_width(item.title, 40) : item.title},
-                        text_cell(item.lead),
-                        {date_or_null(view->state.last_update), date_or_dash(view->state.last_update, l)},
-                        int_cell(view->days_without_update), status_cell(view->state.status, l),
-                        progress_cell(view->state.progress)});
+        rows.push_back(
+            {text_cell(item.id),
+             kind_cell(item.kind, l),
+             {Json(item.title), style.format == "table" ? util::truncate_to_width(item.title, 40) : item.title},
+             text_cell(item.lead),
+             {date_or_null(view->state.last_update), date_or_dash(view->state.last_update, l)},
+             int_cell(view->days_without_update),
+             status_cell(view->state.status, l),
+             progress_cell(view->state.progress)});
     }
     return render_rows(columns, rows, style, std::string(l.nothing_stale));
 }

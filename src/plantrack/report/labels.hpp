@@ -15,11 +15,11 @@ struct Labels
     std::string_view id, kind, area, parent, title, lead, partners, leader, start, due, status, progress, light,
         last_update, note, by, recorded_at, date, days_overdue, days_left, days_without_update, expected, items, tasks,
         milestones, done, overdue, red, yellow, green, cancelled, owner, owners, on_time_rate, updates, plan, period,
-        as_of, revision, goal, indicator, unit, measure, direction, target, baseline, latest, latest_period,
-        judgement, readings, value, total, none, task, milestone, weight, recent_updates, state, nothing_overdue,
-        nothing_due, nothing_stale, no_items, summary, areas_heading, completed, newly_overdue, red_items,
-        indicators, owners_heading, change, previous, assessment, rank, score, rules, report_quarterly,
-        report_half_year, report_annual, generated_note, not_set;
+        as_of, revision, goal, indicator, unit, measure, direction, target, baseline, latest, latest_period, judgement,
+        readings, value, total, none, task, milestone, weight, recent_updates, state, nothing_overdue, nothing_due,
+        nothing_stale, no_items, summary, areas_heading, completed, newly_overdue, red_items, indicators,
+        owners_heading, change, previous, assessment, rank, score, rules, report_quarterly, report_half_year,
+        report_annual, generated_note, not_set;
     std::string_view status_names[6];
     std::string_view light_names[5];
     std::string_view measure_names[5];

@@ -19,9 +19,15 @@ double one_decimal(double value)
     return result == 0.0 ? 0.0 : result;
 }
 
-bool all_items(const ItemView&) { return true; }
+bool all_items(const ItemView&)
+{
+    return true;
+}
 
-bool is_cancelled(const ItemView& view) { return view.state.status == core::Status::cancelled; }
+bool is_cancelled(const ItemView& view)
+{
+    return view.state.status == core::Status::cancelled;
+}
 
 // Figures of each lead owner (SPEC "For an owner"), in the plan's owner order.
 std::vector<OwnerFigures> owner_figures(store::Database& db, const PeriodReport& report)
@@ -42,8 +48,8 @@ std::vector<OwnerFigures> owner_figures(store::Database& db, const PeriodReport&
             on_time.insert(due_views[i]);
         }
     }
-    const auto counts = store::update_counts(db, snapshot.plan.id, report.period.first_day(), report.as_of,
-                                             report.known_at);
+    const auto counts =
+        store::update_counts(db, snapshot.plan.id, report.period.first_day(), report.as_of, report.known_at);
     std::map<std::string, OwnerFigures> by_owner;
     for (const auto& view : snapshot.items) {
         auto& figures = by_owner[view.item->lead];
@@ -87,18 +93,16 @@ int bucket_of(core::Date date, const std::string& rhythm)
     return static_cast<int>(date.month() - 1);
 }
 
-std::vector<Assessment> assess(store::Database& db, const PeriodReport& report,
-                               const std::vector<OwnerFigures>& owners)
+std::vector<Assessment> assess(store::Database& db, const PeriodReport& report, const std::vector<OwnerFigures>& owners)
 {
     const auto& snapshot = report.snapshot;
     const auto year_start = core::Date::from_ymd(report.period.year, 1, 1);
     const auto year_end = report.as_of;
     const auto& rhythm = snapshot.plan.review.update_every;
     std::map<std::string, std::set<int>> received_buckets;
-    store::for_each_update_date(db, snapshot.plan.id, year_start, year_end, report.known_at,
-                                [&](const std::string& item, core::Date date) {
-                                    received_buckets[item].insert(bucket_of(date, rhythm));
-                                });
+    store::for_each_update_date(
+        db, snapshot.plan.id, year_start, year_end, report.known_at,
+        [&](const std::string& item, core::Date date) { received_buckets[item].insert(bucket_of(date, rhythm)); });
     const auto first_done = store::first_done_dates(db, snapshot.plan.id, {year_end, report.known_at});
     std::vector<std::pair<std::string, core::Date>> due_in_year;
     std::vector<const ItemView*> due_views;
@@ -250,9 +254,12 @@ PeriodReport build_period_report(store::Database& db, const std::string& plan_id
 std::string_view report_title(const PeriodReport& report, const Labels& labels)
 {
     switch (report.kind) {
-    case ReportKind::quarterly: return labels.report_quarterly;
-    case ReportKind::half_year: return labels.report_half_year;
-    case ReportKind::annual: return labels.report_annual;
+    case ReportKind::quarterly:
+        return labels.report_quarterly;
+    case ReportKind::half_year:
+        return labels.report_half_year;
+    case ReportKind::annual:
+        return labels.report_annual;
     }
     return labels.report_quarterly;
 }

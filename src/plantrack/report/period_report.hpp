@@ -21,9 +21,9 @@ struct Assessment
 {
     std::string owner;
     int items = 0;
-    int due_in_year = 0;     // items due within the year, cancelled left out
-    int done_on_time = 0;    // of those, done by their due date
-    int overdue = 0;         // overdue at the year's end
+    int due_in_year = 0;  // items due within the year, cancelled left out
+    int done_on_time = 0; // of those, done by their due date
+    int overdue = 0;      // overdue at the year's end
     int updates_expected = 0;
     int updates_received = 0;
     double progress_ratio = 0; // mean of min(1, progress / expected progress) over open items
@@ -32,7 +32,7 @@ struct Assessment
     std::optional<double> overdue_points;   // of 20
     std::optional<double> reporting_points; // of 20
     std::optional<double> progress_points;  // of 20
-    double score = 0; // of 100, one decimal
+    double score = 0;                       // of 100, one decimal
     int rank = 0;
 };
 

@@ -18,10 +18,13 @@ Json period_value_json(const core::PeriodValue& value)
 
 Json item_json(const core::Item& item)
 {
-    Json json{{"id", item.id},       {"title", item.title},
-              {"lead", item.lead},   {"partners", item.partners},
+    Json json{{"id", item.id},
+              {"title", item.title},
+              {"lead", item.lead},
+              {"partners", item.partners},
               {"leader", item.leader.empty() ? Json(nullptr) : Json(item.leader)},
-              {"start", item.start.to_string()}, {"due", item.due.to_string()}};
+              {"start", item.start.to_string()},
+              {"due", item.due.to_string()}};
     if (item.kind == core::ItemKind::task) {
         json["weight"] = item.weight;
     }
@@ -43,13 +46,14 @@ Json plan_json(const core::Plan& plan)
             if (indicator.goal_id != goal.id) {
                 continue;
             }
-            indicators.push_back({{"id", indicator.id},
-                                  {"title", indicator.title},
-                                  {"unit", indicator.unit},
-                                  {"measure", std::string(to_string(indicator.measure))},
-                                  {"direction", std::string(to_string(indicator.direction))},
-                                  {"baseline", indicator.baseline ? period_value_json(*indicator.baseline) : Json(nullptr)},
-                                  {"target", period_value_json(indicator.target)}});
+            indicators.push_back(
+                {{"id", indicator.id},
+                 {"title", indicator.title},
+                 {"unit", indicator.unit},
+                 {"measure", std::string(to_string(indicator.measure))},
+                 {"direction", std::string(to_string(indicator.direction))},
+                 {"baseline", indicator.baseline ? period_value_json(*indicator.baseline) : Json(nullptr)},
+                 {"target", period_value_json(indicator.target)}});
         }
         goals.push_back({{"id", goal.id}, {"title", goal.title}, {"indicators", indicators}});
     }
@@ -102,8 +106,8 @@ std::string plan_counts(const core::Plan& plan)
         }
         (item.kind == core::ItemKind::task ? tasks : milestones) += 1;
     }
-    return fmt::format("{} areas, {} tasks, {} milestones, {} owners, {} goals, {} indicators", plan.areas.size(), tasks,
-                       milestones, plan.owners.size(), plan.goals.size(), plan.indicators.size());
+    return fmt::format("{} areas, {} tasks, {} milestones, {} owners, {} goals, {} indicators", plan.areas.size(),
+                       tasks, milestones, plan.owners.size(), plan.goals.size(), plan.indicators.size());
 }
 
 std::string render_plan_text(const core::Plan& plan, const Labels& labels)
@@ -111,8 +115,8 @@ std::string render_plan_text(const core::Plan& plan, const Labels& labels)
     std::string text = fmt::format("{}\n{} ({} – {}), {} {}\n{}\n", plan.title, plan.id, plan.start, plan.end,
                                    labels.revision, plan.revision, plan_counts(plan));
     for (const auto& area : plan.areas) {
-        text += fmt::format("\n{}{}{}\n", area.number.empty() ? "" : area.number,
-                            area.number.empty() ? "" : "  ", area.title);
+        text += fmt::format("\n{}{}{}\n", area.number.empty() ? "" : area.number, area.number.empty() ? "" : "  ",
+                            area.title);
         util::Table table({std::string(labels.id), std::string(labels.title), std::string(labels.lead),
                            std::string(labels.start), std::string(labels.due)});
         for (const auto& item : plan.items) {

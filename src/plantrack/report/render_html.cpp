@@ -54,11 +54,16 @@ section { break-inside: auto; }
 const char* light_color(core::Light light)
 {
     switch (light) {
-    case core::Light::red: return "#c5221f";
-    case core::Light::yellow: return "#e37400";
-    case core::Light::green: return "#188038";
-    case core::Light::done: return "#1a73e8";
-    case core::Light::cancelled: return "#9aa0a6";
+    case core::Light::red:
+        return "#c5221f";
+    case core::Light::yellow:
+        return "#e37400";
+    case core::Light::green:
+        return "#188038";
+    case core::Light::done:
+        return "#1a73e8";
+    case core::Light::cancelled:
+        return "#9aa0a6";
     }
     return "#9aa0a6";
 }
@@ -68,7 +73,10 @@ std::string chip(std::string_view css_class, std::string_view text)
     return fmt::format("<span class=\"chip {}\">{}</span>", css_class, html_escape(text));
 }
 
-std::string number(double value) { return fmt::format("{:.1f}", value); }
+std::string number(double value)
+{
+    return fmt::format("{:.1f}", value);
+}
 
 std::string delta(double value, bool higher_is_better, bool one_decimal)
 {
@@ -87,14 +95,15 @@ std::string area_chart(const PeriodReport& report)
     const int label_width = 250;
     const int bar_width = 380;
     const int height = static_cast<int>(report.areas.size()) * row + 10;
-    std::string svg = fmt::format("<svg viewBox=\"0 0 700 {}\" width=\"700\" height=\"{}\" role=\"img\">", height, height);
+    std::string svg =
+        fmt::format("<svg viewBox=\"0 0 700 {}\" width=\"700\" height=\"{}\" role=\"img\">", height, height);
     for (std::size_t i = 0; i < report.areas.size(); ++i) {
         const auto& entry = report.areas[i];
         const int y = static_cast<int>(i) * row + 4;
         const double width = bar_width * std::clamp(entry.totals.progress, 0.0, 100.0) / 100.0;
-        svg += fmt::format("<text x=\"0\" y=\"{}\" font-size=\"11\">{} {}</text>", y + 12,
-                           html_escape(entry.area->number),
-                           html_escape(util::truncate_to_width(entry.area->title, 36)));
+        svg +=
+            fmt::format("<text x=\"0\" y=\"{}\" font-size=\"11\">{} {}</text>", y + 12, html_escape(entry.area->number),
+                        html_escape(util::truncate_to_width(entry.area->title, 36)));
         svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"14\" fill=\"#f1f3f4\"/>", label_width, y,
                            bar_width);
         svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"14\" fill=\"#1a73e8\"/>", label_width, y,
@@ -155,8 +164,8 @@ std::string timeline_chart(const PeriodReport& report)
         }
     }
     const int height = static_cast<int>(tasks.size()) * row + 30;
-    std::string svg = fmt::format("<svg viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" role=\"img\">", left + width + 10,
-                                  height, left + width + 10, height);
+    std::string svg = fmt::format("<svg viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" role=\"img\">",
+                                  left + width + 10, height, left + width + 10, height);
     for (int year = plan.start.year(); year <= plan.end.year() + 1; ++year) {
         const auto date = core::Date::from_ymd(year, 1, 1);
         if (date < plan.start || date > plan.end.plus_days(1)) {
@@ -179,15 +188,17 @@ std::string timeline_chart(const PeriodReport& report)
                            html_escape(task->item->title));
         for (const auto* milestone : milestones[task->item->id]) {
             const double x = x_of(milestone->item->due);
-            svg += fmt::format("<path d=\"M{:.1f} {:.0f}l4 4l-4 4l-4 -4z\" fill=\"{}\" stroke=\"#fff\" stroke-width=\"0.5\">"
-                               "<title>{} {}</title></path>",
-                               x, y + 1, light_color(milestone->light), html_escape(milestone->item->id),
-                               html_escape(milestone->item->title));
+            svg += fmt::format(
+                "<path d=\"M{:.1f} {:.0f}l4 4l-4 4l-4 -4z\" fill=\"{}\" stroke=\"#fff\" stroke-width=\"0.5\">"
+                "<title>{} {}</title></path>",
+                x, y + 1, light_color(milestone->light), html_escape(milestone->item->id),
+                html_escape(milestone->item->title));
         }
     }
     const double now = x_of(report.as_of);
-    svg += fmt::format("<line x1=\"{:.1f}\" y1=\"14\" x2=\"{:.1f}\" y2=\"{}\" stroke=\"#202124\" stroke-dasharray=\"3 2\"/>",
-                       now, now, height);
+    svg += fmt::format(
+        "<line x1=\"{:.1f}\" y1=\"14\" x2=\"{:.1f}\" y2=\"{}\" stroke=\"#202124\" stroke-dasharray=\"3 2\"/>", now, now,
+        height);
     return svg + "</svg>";
 }
 
@@ -241,7 +252,8 @@ std::string indicator_chart(const IndicatorView& view, const core::Plan& plan, c
     auto sx = [&](double x) { return left + (w - left - 8) * (x - min_x) / (max_x - min_x); };
     auto sy = [&](double y) { return (h - bottom) - (h - bottom - 6) * (y - min_y) / (max_y - min_y); };
     std::string svg = fmt::format("<svg viewBox=\"0 0 {0} {1}\" width=\"{0}\" height=\"{1}\" role=\"img\">", w, h);
-    svg += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#dadce0\"/>", left, h - bottom, w - 8);
+    svg +=
+        fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#dadce0\"/>", left, h - bottom, w - 8);
     for (int year = static_cast<int>(std::ceil(min_x)); year <= static_cast<int>(max_x); ++year) {
         svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"9\" text-anchor=\"middle\">{}</text>", sx(year),
                            h - 5, year);
@@ -255,13 +267,15 @@ std::string indicator_chart(const IndicatorView& view, const core::Plan& plan, c
         for (const auto& [x, y] : line) {
             path += fmt::format("{}{:.1f} {:.1f}", path.empty() ? "M" : " L", sx(x), sy(y));
         }
-        svg += fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"#5f6368\" stroke-dasharray=\"4 3\"><title>{}</title></path>",
-                           path, html_escape(l.trajectory));
+        svg += fmt::format(
+            "<path d=\"{}\" fill=\"none\" stroke=\"#5f6368\" stroke-dasharray=\"4 3\"><title>{}</title></path>", path,
+            html_escape(l.trajectory));
     }
-    svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"5\" fill=\"none\" stroke=\"#1a73e8\" stroke-width=\"2\">"
-                       "<title>{} {}</title></circle>",
-                       sx(period_time(indicator.target.period)), sy(indicator.target.value), html_escape(l.target),
-                       html_escape(util::format_number(indicator.target.value)));
+    svg +=
+        fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"5\" fill=\"none\" stroke=\"#1a73e8\" stroke-width=\"2\">"
+                    "<title>{} {}</title></circle>",
+                    sx(period_time(indicator.target.period)), sy(indicator.target.value), html_escape(l.target),
+                    html_escape(util::format_number(indicator.target.value)));
     std::string polyline;
     for (const auto& [x, y] : points) {
         polyline += fmt::format("{}{:.1f} {:.1f}", polyline.empty() ? "M" : " L", sx(x), sy(y));
@@ -270,8 +284,8 @@ std::string indicator_chart(const IndicatorView& view, const core::Plan& plan, c
         svg += fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"#202124\"/>", polyline);
     }
     for (const auto& [x, y] : points) {
-        svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3\" fill=\"#202124\"><title>{}</title></circle>", sx(x),
-                           sy(y), html_escape(util::format_rounded(y, 2)));
+        svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3\" fill=\"#202124\"><title>{}</title></circle>",
+                           sx(x), sy(y), html_escape(util::format_rounded(y, 2)));
     }
     return svg + "</svg>";
 }
@@ -294,7 +308,10 @@ std::string table_html(const std::vector<std::string>& headers, const std::vecto
     return html + "</tbody></table>\n";
 }
 
-std::string h(std::string_view text) { return html_escape(text); }
+std::string h(std::string_view text)
+{
+    return html_escape(text);
+}
 
 } // namespace
 
@@ -309,12 +326,12 @@ std::string render_report_html(const PeriodReport& report, const Labels& l)
                                    "<title>{} — {} {}</title>\n<style>{}</style>\n</head>\n<body>\n",
                                    l.language == "en" ? "en" : "zh-CN", h(plan.title), h(report_title(report, l)),
                                    report.period.to_string(), k_style);
-    html += fmt::format("<h1>{}</h1>\n<h2>{} {}</h2>\n<p class=\"meta\">{}: {} · {}: {}{} · {}</p>\n", h(plan.title),
-                        h(report_title(report, l)), report.period.to_string(), h(l.as_of), report.as_of, h(l.plan),
-                        h(plan.id),
-                        report.known_at ? fmt::format(" · {}: {}", h(l.known_at), core::format_timestamp(*report.known_at))
-                                        : std::string(),
-                        h(l.generated_note));
+    html += fmt::format(
+        "<h1>{}</h1>\n<h2>{} {}</h2>\n<p class=\"meta\">{}: {} · {}: {}{} · {}</p>\n", h(plan.title),
+        h(report_title(report, l)), report.period.to_string(), h(l.as_of), report.as_of, h(l.plan), h(plan.id),
+        report.known_at ? fmt::format(" · {}: {}", h(l.known_at), core::format_timestamp(*report.known_at))
+                        : std::string(),
+        h(l.generated_note));
 
     html += fmt::format("<section><h3>{}</h3>\n<div class=\"cards\">", h(l.summary));
     auto card = [&](std::string_view name, const std::string& value, const std::string& change) {
@@ -387,13 +404,13 @@ std::string render_report_html(const PeriodReport& report, const Labels& l)
         std::vector<std::vector<std::string>> rows;
         for (const auto& view : report.indicators) {
             const auto& indicator = *view.indicator;
-            rows.push_back({h(indicator.id), h(indicator.title), h(label(l, indicator.measure)),
-                            h(util::format_number(indicator.target.value) +
-                              (indicator.unit.empty() ? "" : " " + indicator.unit)),
-                            view.status.latest ? h(util::format_rounded(*view.status.latest, 2)) : h(l.not_set),
-                            view.status.latest_period ? view.status.latest_period->to_string() : h(l.not_set),
-                            view.status.expected ? h(util::format_rounded(*view.status.expected, 2)) : h(l.not_set),
-                            chip(to_string(view.status.judgement), label(l, view.status.judgement))});
+            rows.push_back(
+                {h(indicator.id), h(indicator.title), h(label(l, indicator.measure)),
+                 h(util::format_number(indicator.target.value) + (indicator.unit.empty() ? "" : " " + indicator.unit)),
+                 view.status.latest ? h(util::format_rounded(*view.status.latest, 2)) : h(l.not_set),
+                 view.status.latest_period ? view.status.latest_period->to_string() : h(l.not_set),
+                 view.status.expected ? h(util::format_rounded(*view.status.expected, 2)) : h(l.not_set),
+                 chip(to_string(view.status.judgement), label(l, view.status.judgement))});
         }
         html += table_html({h(l.id), h(l.indicator), h(l.measure), h(l.target), h(l.latest), h(l.latest_period),
                             h(l.expected), h(l.judgement)},
@@ -443,13 +460,14 @@ std::string render_report_html(const PeriodReport& report, const Labels& l)
             rows.push_back({fmt::format("{}", a.rank), h(a.owner), util::format_one_decimal(a.score),
                             points(a.on_time_points), points(a.overdue_points), points(a.reporting_points),
                             points(a.progress_points), fmt::format("{}/{}", a.done_on_time, a.due_in_year),
-                            fmt::format("{}", a.overdue), fmt::format("{}/{}", a.updates_received, a.updates_expected)});
+                            fmt::format("{}", a.overdue),
+                            fmt::format("{}/{}", a.updates_received, a.updates_expected)});
         }
-        html += table_html({h(l.rank), h(l.owner), h(l.score), h(l.on_time_points), h(l.overdue_points),
-                            h(l.reporting_points), h(l.progress_points),
-                            h(fmt::format("{}/{}", l.done_on_time, l.due_in_year)), h(l.overdue),
-                            h(l.reports_received)},
-                           rows, {true, false, true, true, true, true, true, true, true, true});
+        html +=
+            table_html({h(l.rank), h(l.owner), h(l.score), h(l.on_time_points), h(l.overdue_points),
+                        h(l.reporting_points), h(l.progress_points),
+                        h(fmt::format("{}/{}", l.done_on_time, l.due_in_year)), h(l.overdue), h(l.reports_received)},
+                       rows, {true, false, true, true, true, true, true, true, true, true});
         html += "</section>\n";
     }
     html += "</body>\n</html>\n";

@@ -22,13 +22,19 @@ Json ids(const std::vector<const ItemView*>& views)
 
 Json change_json(const Totals& now, const Totals& before)
 {
-    return Json{{"items", now.items - before.items},       {"done", now.done - before.done},
-                {"overdue", now.overdue - before.overdue}, {"red", now.red - before.red},
-                {"yellow", now.yellow - before.yellow},    {"green", now.green - before.green},
+    return Json{{"items", now.items - before.items},
+                {"done", now.done - before.done},
+                {"overdue", now.overdue - before.overdue},
+                {"red", now.red - before.red},
+                {"yellow", now.yellow - before.yellow},
+                {"green", now.green - before.green},
                 {"progress", std::round((now.progress - before.progress) * 10.0) / 10.0}};
 }
 
-Json optional_json(const std::optional<double>& value) { return value ? Json(*value) : Json(nullptr); }
+Json optional_json(const std::optional<double>& value)
+{
+    return value ? Json(*value) : Json(nullptr);
+}
 
 // A Markdown table cell: pipes escaped, line breaks flattened.
 std::string md(std::string_view text)
@@ -76,7 +82,10 @@ std::string signed_number(double value)
     return value > 0.04 ? "+" + text : text;
 }
 
-std::string signed_int(int value) { return value > 0 ? fmt::format("+{}", value) : fmt::format("{}", value); }
+std::string signed_int(int value)
+{
+    return value > 0 ? fmt::format("+{}", value) : fmt::format("{}", value);
+}
 
 std::string rate_text(const std::optional<double>& rate, const Labels& labels)
 {
@@ -153,7 +162,8 @@ std::string render_report_markdown(const PeriodReport& report, const Labels& l)
 {
     const auto& plan = report.snapshot.plan;
     const auto previous = report.period.previous();
-    std::string text = fmt::format("# {}\n\n## {} {}\n\n", md(plan.title), report_title(report, l), report.period.to_string());
+    std::string text =
+        fmt::format("# {}\n\n## {} {}\n\n", md(plan.title), report_title(report, l), report.period.to_string());
     text += fmt::format("{}: {} · {}: {}{}\n\n{}\n\n", l.as_of, report.as_of, l.plan, plan.id,
                         report.known_at ? fmt::format(" · {}: {}", l.known_at, core::format_timestamp(*report.known_at))
                                         : std::string(),
@@ -163,13 +173,17 @@ std::string render_report_markdown(const PeriodReport& report, const Labels& l)
     const auto& before = report.previous_summary;
     text += fmt::format("### {}\n\n", l.summary);
     auto figure_row = [&](std::string_view name, int a, int b) {
-        return std::vector<std::string>{std::string(name), fmt::format("{}", a), fmt::format("{}", b), signed_int(a - b)};
+        return std::vector<std::string>{std::string(name), fmt::format("{}", a), fmt::format("{}", b),
+                                        signed_int(a - b)};
     };
     text += md_table({std::string(l.figure), fmt::format("{} ({})", l.this_period, report.period.to_string()),
                       fmt::format("{} ({})", l.previous, previous.to_string()), std::string(l.change)},
-                     {figure_row(l.items, now.items, before.items), figure_row(l.tasks, now.tasks, before.tasks),
-                      figure_row(l.done, now.done, before.done), figure_row(l.overdue, now.overdue, before.overdue),
-                      figure_row(l.red, now.red, before.red), figure_row(l.yellow, now.yellow, before.yellow),
+                     {figure_row(l.items, now.items, before.items),
+                      figure_row(l.tasks, now.tasks, before.tasks),
+                      figure_row(l.done, now.done, before.done),
+                      figure_row(l.overdue, now.overdue, before.overdue),
+                      figure_row(l.red, now.red, before.red),
+                      figure_row(l.yellow, now.yellow, before.yellow),
                       figure_row(l.green, now.green, before.green),
                       {std::string(l.progress), util::format_one_decimal(now.progress) + "%",
                        util::format_one_decimal(before.progress) + "%", signed_number(now.progress - before.progress)}},
@@ -180,9 +194,10 @@ std::string render_report_markdown(const PeriodReport& report, const Labels& l)
     for (std::size_t i = 0; i < report.areas.size(); ++i) {
         const auto& entry = report.areas[i];
         const auto& t = entry.totals;
-        area_rows.push_back({entry.area->number, entry.area->title, fmt::format("{}", t.items), fmt::format("{}", t.done),
-                             fmt::format("{}", t.overdue), fmt::format("{}", t.red), fmt::format("{}", t.yellow),
-                             fmt::format("{}", t.green), util::format_one_decimal(t.progress) + "%",
+        area_rows.push_back({entry.area->number, entry.area->title, fmt::format("{}", t.items),
+                             fmt::format("{}", t.done), fmt::format("{}", t.overdue), fmt::format("{}", t.red),
+                             fmt::format("{}", t.yellow), fmt::format("{}", t.green),
+                             util::format_one_decimal(t.progress) + "%",
                              signed_number(t.progress - report.previous_areas[i].totals.progress)});
     }
     text += md_table({"", std::string(l.area), std::string(l.items), std::string(l.done), std::string(l.overdue),
@@ -199,7 +214,10 @@ std::string render_report_markdown(const PeriodReport& report, const Labels& l)
         std::vector<std::vector<std::string>> rows;
         for (const auto* view : views) {
             const auto& item = *view->item;
-            std::vector<std::string> row{item.id, item.title, item.lead, item.due.to_string(),
+            std::vector<std::string> row{item.id,
+                                         item.title,
+                                         item.lead,
+                                         item.due.to_string(),
                                          std::string(label(l, view->state.status)),
                                          fmt::format("{}%", view->state.progress)};
             if (with_note) {
@@ -207,8 +225,8 @@ std::string render_report_markdown(const PeriodReport& report, const Labels& l)
             }
             rows.push_back(std::move(row));
         }
-        std::vector<std::string> headers{std::string(l.id),     std::string(l.title),  std::string(l.lead),
-                                         std::string(l.due),    std::string(l.status), std::string(l.progress)};
+        std::vector<std::string> headers{std::string(l.id),  std::string(l.title),  std::string(l.lead),
+                                         std::string(l.due), std::string(l.status), std::string(l.progress)};
         if (with_note) {
             headers.emplace_back(l.latest_note);
         }
@@ -225,14 +243,14 @@ std::string render_report_markdown(const PeriodReport& report, const Labels& l)
         std::vector<std::vector<std::string>> rows;
         for (const auto& view : report.indicators) {
             const auto& indicator = *view.indicator;
-            rows.push_back({indicator.id, indicator.title, std::string(label(l, indicator.measure)),
-                            fmt::format("{}{}", util::format_number(indicator.target.value),
-                                        indicator.unit.empty() ? "" : " " + indicator.unit),
-                            view.status.latest ? util::format_rounded(*view.status.latest, 2) : std::string(l.not_set),
-                            view.status.latest_period ? view.status.latest_period->to_string() : std::string(l.not_set),
-                            view.status.expected ? util::format_rounded(*view.status.expected, 2)
-                                                 : std::string(l.not_set),
-                            std::string(label(l, view.status.judgement))});
+            rows.push_back(
+                {indicator.id, indicator.title, std::string(label(l, indicator.measure)),
+                 fmt::format("{}{}", util::format_number(indicator.target.value),
+                             indicator.unit.empty() ? "" : " " + indicator.unit),
+                 view.status.latest ? util::format_rounded(*view.status.latest, 2) : std::string(l.not_set),
+                 view.status.latest_period ? view.status.latest_period->to_string() : std::string(l.not_set),
+                 view.status.expected ? util::format_rounded(*view.status.expected, 2) : std::string(l.not_set),
+                 std::string(label(l, view.status.judgement))});
         }
         text += md_table({std::string(l.id), std::string(l.indicator), std::string(l.measure), std::string(l.target),
                           std::string(l.latest), std::string(l.latest_period), std::string(l.expected),
@@ -261,11 +279,10 @@ std::string render_report_markdown(const PeriodReport& report, const Labels& l)
                             fmt::format("{}/{}", a.done_on_time, a.due_in_year), fmt::format("{}", a.overdue),
                             fmt::format("{}/{}", a.updates_received, a.updates_expected)});
         }
-        text += md_table({std::string(l.rank), std::string(l.owner), std::string(l.score), std::string(l.on_time_points),
-                          std::string(l.overdue_points), std::string(l.reporting_points),
-                          std::string(l.progress_points),
-                          fmt::format("{}/{}", l.done_on_time, l.due_in_year), std::string(l.overdue),
-                          std::string(l.reports_received)},
+        text += md_table({std::string(l.rank), std::string(l.owner), std::string(l.score),
+                          std::string(l.on_time_points), std::string(l.overdue_points), std::string(l.reporting_points),
+                          std::string(l.progress_points), fmt::format("{}/{}", l.done_on_time, l.due_in_year),
+                          std::string(l.overdue), std::string(l.reports_received)},
                          rows, {true, false, true, true, true, true, true, true, true, true});
     }
     return text;
@@ -281,7 +298,8 @@ std::string render_report_csv(const PeriodReport& report)
         text += util::csv_line({util::csv_cell(section), util::csv_cell(id), util::csv_cell(name),
                                 util::csv_cell(metric), util::csv_cell(value)});
     };
-    auto totals_rows = [&](const std::string& section, const std::string& id, const std::string& name, const Totals& t) {
+    auto totals_rows = [&](const std::string& section, const std::string& id, const std::string& name,
+                           const Totals& t) {
         row(section, id, name, "items", fmt::format("{}", t.items));
         row(section, id, name, "tasks", fmt::format("{}", t.tasks));
         row(section, id, name, "done", fmt::format("{}", t.done));
@@ -316,7 +334,9 @@ std::string render_report_csv(const PeriodReport& report)
         for (const auto& key : {"target", "latest", "latest_period", "expected", "judgement"}) {
             const auto& value = json[key];
             row("indicator", view.indicator->id, view.indicator->title, key,
-                value.is_null() ? "" : value.is_string() ? value.get<std::string>() : value.dump());
+                value.is_null()     ? ""
+                : value.is_string() ? value.get<std::string>()
+                                    : value.dump());
         }
     }
     for (const auto& owner : report.owners) {

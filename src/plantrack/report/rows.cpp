@@ -7,8 +7,14 @@
 
 namespace plantrack::report {
 
-Cell text_cell(const std::string& text) { return {Json(text), text}; }
-Cell int_cell(int value) { return {Json(value), fmt::format("{}", value)}; }
+Cell text_cell(const std::string& text)
+{
+    return {Json(text), text};
+}
+Cell int_cell(int value)
+{
+    return {Json(value), fmt::format("{}", value)};
+}
 
 Json date_or_null(const std::optional<core::Date>& date)
 {

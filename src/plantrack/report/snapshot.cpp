@@ -64,11 +64,21 @@ Totals totals(const std::vector<ItemView>& items, const std::function<bool(const
         }
         ++result.items;
         switch (view.light) {
-        case core::Light::done: ++result.done; break;
-        case core::Light::red: ++result.red; break;
-        case core::Light::yellow: ++result.yellow; break;
-        case core::Light::green: ++result.green; break;
-        case core::Light::cancelled: ++result.cancelled; break;
+        case core::Light::done:
+            ++result.done;
+            break;
+        case core::Light::red:
+            ++result.red;
+            break;
+        case core::Light::yellow:
+            ++result.yellow;
+            break;
+        case core::Light::green:
+            ++result.green;
+            break;
+        case core::Light::cancelled:
+            ++result.cancelled;
+            break;
         }
         result.overdue += view.overdue ? 1 : 0;
         if (view.item->kind == core::ItemKind::task) {

@@ -68,8 +68,8 @@ Database Database::open(const std::string& path, Access access)
     std::error_code ec;
     const bool exists = std::filesystem::exists(path, ec);
     if (access == Access::read && !exists) {
-        throw Error(fmt::format("no database at '{}'; create one with 'plantrack plan load FILE' (or give --db)",
-                                path));
+        throw Error(
+            fmt::format("no database at '{}'; create one with 'plantrack plan load FILE' (or give --db)", path));
     }
     if (exists && !std::filesystem::is_regular_file(path, ec)) {
         throw Error(fmt::format("'{}' is not a database file", path));
@@ -80,7 +80,8 @@ Database Database::open(const std::string& path, Access access)
             SQLite::Database probe(path, SQLite::OPEN_READONLY, k_busy_timeout_ms);
             check_identity(probe, path);
         }
-        const int flags = access == Access::read ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        const int flags =
+            access == Access::read ? SQLite::OPEN_READONLY : (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
         auto db = std::make_unique<SQLite::Database>(path, flags, k_busy_timeout_ms);
         if (access == Access::write) {
             db->exec("PRAGMA journal_mode = WAL");
@@ -123,8 +124,8 @@ void rethrow_sqlite_error(const std::exception& error, const std::string& path)
         case SQLITE_FULL:
             throw Error(fmt::format("the disk is full; nothing was recorded in '{}'", path));
         case SQLITE_IOERR:
-            throw Error(fmt::format("input/output error on the database '{}' ({}); nothing was recorded", path,
-                                    e->what()));
+            throw Error(
+                fmt::format("input/output error on the database '{}' ({}); nothing was recorded", path, e->what()));
         default:
             break;
         }

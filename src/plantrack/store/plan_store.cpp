@@ -79,15 +79,25 @@ struct Table
 const Table k_owners{"owner", "owners", "name", {"kind"}};
 const Table k_areas{"area", "areas", "area_id", {"number", "title", "summary"}};
 const Table k_goals{"goal", "goals", "goal_id", {"title"}};
-const Table k_indicators{"indicator", "indicators", "indicator_id",
+const Table k_indicators{"indicator",
+                         "indicators",
+                         "indicator_id",
                          {"goal_id", "title", "unit", "measure", "direction", "baseline_period", "baseline_value",
                           "target_period", "target_value"}};
-const Table k_items{"item", "items", "item_id",
-                    {"kind", "area_id", "parent_id", "title", "lead", "partners", "leader", "start_date", "due_date",
-                     "weight"}};
+const Table k_items{
+    "item",
+    "items",
+    "item_id",
+    {"kind", "area_id", "parent_id", "title", "lead", "partners", "leader", "start_date", "due_date", "weight"}};
 
-Value text(const std::string& s) { return s; }
-Value optional_text(const std::string& s) { return s.empty() ? Value{} : Value{s}; }
+Value text(const std::string& s)
+{
+    return s;
+}
+Value optional_text(const std::string& s)
+{
+    return s.empty() ? Value{} : Value{s};
+}
 
 std::vector<Row> rows_of(const std::vector<core::Owner>& owners)
 {
@@ -120,12 +130,12 @@ std::vector<Row> rows_of(const std::vector<core::Indicator>& indicators)
 {
     std::vector<Row> rows;
     for (const auto& i : indicators) {
-        rows.push_back({i.id,
-                        {text(i.goal_id), text(i.title), text(i.unit), text(std::string(to_string(i.measure))),
-                         text(std::string(to_string(i.direction))),
-                         i.baseline ? Value{i.baseline->period.to_string()} : Value{},
-                         i.baseline ? Value{i.baseline->value} : Value{}, text(i.target.period.to_string()),
-                         Value{i.target.value}}});
+        rows.push_back(
+            {i.id,
+             {text(i.goal_id), text(i.title), text(i.unit), text(std::string(to_string(i.measure))),
+              text(std::string(to_string(i.direction))), i.baseline ? Value{i.baseline->period.to_string()} : Value{},
+              i.baseline ? Value{i.baseline->value} : Value{}, text(i.target.period.to_string()),
+              Value{i.target.value}}});
     }
     return rows;
 }
@@ -174,11 +184,11 @@ void sync_table(SQLite::Database& db, const Table& table, const std::string& pla
         placeholders += ", ?";
         assignments += fmt::format("{}{} = excluded.{}", i == 0 ? "" : ", ", table.columns[i], table.columns[i]);
     }
-    SQLite::Statement upsert(db, fmt::format("INSERT INTO {} (plan_id, {}, {}, position, withdrawn) VALUES (?, ?{}, ?, 0) "
-                                             "ON CONFLICT (plan_id, {}) DO UPDATE SET {}, position = excluded.position, "
-                                             "withdrawn = 0",
-                                             table.name, table.id_column, columns, placeholders, table.id_column,
-                                             assignments));
+    SQLite::Statement upsert(
+        db, fmt::format("INSERT INTO {} (plan_id, {}, {}, position, withdrawn) VALUES (?, ?{}, ?, 0) "
+                        "ON CONFLICT (plan_id, {}) DO UPDATE SET {}, position = excluded.position, "
+                        "withdrawn = 0",
+                        table.name, table.id_column, columns, placeholders, table.id_column, assignments));
     std::set<std::string> present;
     for (std::size_t position = 0; position < rows.size(); ++position) {
         const auto& row = rows[position];
@@ -207,8 +217,8 @@ void sync_table(SQLite::Database& db, const Table& table, const std::string& pla
         upsert.bind(index, static_cast<std::int64_t>(position));
         upsert.exec();
     }
-    SQLite::Statement withdraw(db, fmt::format("UPDATE {} SET withdrawn = 1 WHERE plan_id = ? AND {} = ?", table.name,
-                                               table.id_column));
+    SQLite::Statement withdraw(
+        db, fmt::format("UPDATE {} SET withdrawn = 1 WHERE plan_id = ? AND {} = ?", table.name, table.id_column));
     for (const auto& [id, row] : stored) {
         if (!row.withdrawn && !present.contains(id)) {
             changes.push_back({table.entity, id, "withdrawn", "", "", ""});
@@ -241,15 +251,16 @@ int sync_header(SQLite::Database& db, const core::Plan& plan, std::vector<PlanCh
     for (const auto& field : fields) {
         names.push_back(field.first);
     }
-    SQLite::Statement query(db, fmt::format("SELECT {}, revision FROM plans WHERE plan_id = ?", util::join(names, ", ")));
+    SQLite::Statement query(db,
+                            fmt::format("SELECT {}, revision FROM plans WHERE plan_id = ?", util::join(names, ", ")));
     query.bind(1, plan.id);
     int revision = 0;
     if (query.executeStep()) {
         for (std::size_t i = 0; i < fields.size(); ++i) {
             const auto stored = read_value(query.getColumn(static_cast<int>(i)));
             if (stored != fields[i].second) {
-                changes.push_back({"plan", plan.id, "changed", fields[i].first, display(stored),
-                                   display(fields[i].second)});
+                changes.push_back(
+                    {"plan", plan.id, "changed", fields[i].first, display(stored), display(fields[i].second)});
             }
         }
         revision = query.getColumn(static_cast<int>(fields.size())).getInt();
@@ -384,12 +395,14 @@ std::string resolve_plan_id(Database& db, const std::optional<std::string>& requ
     const auto ids = plan_ids(db);
     if (requested) {
         if (std::find(ids.begin(), ids.end(), *requested) == ids.end()) {
-            throw Error(fmt::format("no plan '{}' in '{}'{}", *requested, db.path(), util::did_you_mean(*requested, ids)));
+            throw Error(
+                fmt::format("no plan '{}' in '{}'{}", *requested, db.path(), util::did_you_mean(*requested, ids)));
         }
         return *requested;
     }
     if (ids.empty()) {
-        throw Error(fmt::format("the database '{}' holds no plan; load one with 'plantrack plan load FILE'", db.path()));
+        throw Error(
+            fmt::format("the database '{}' holds no plan; load one with 'plantrack plan load FILE'", db.path()));
     }
     if (ids.size() > 1) {
         throw Error(fmt::format("the database '{}' holds {} plans ({}); choose one with --plan", db.path(), ids.size(),
@@ -403,8 +416,9 @@ core::Plan read_plan_header(Database& db, const std::string& plan_id)
     auto& sql = db.sql();
     core::Plan plan;
     {
-        SQLite::Statement query(sql, "SELECT title, start_date, end_date, language, update_every, report_every, "
-                                     "stale_after_days, behind_by, at_risk_within, revision FROM plans WHERE plan_id = ?");
+        SQLite::Statement query(sql,
+                                "SELECT title, start_date, end_date, language, update_every, report_every, "
+                                "stale_after_days, behind_by, at_risk_within, revision FROM plans WHERE plan_id = ?");
         query.bind(1, plan_id);
         if (!query.executeStep()) {
             throw Error(fmt::format("no plan '{}' in '{}'", plan_id, db.path()));
@@ -430,7 +444,8 @@ core::Plan read_plan(Database& db, const std::string& plan_id, bool include_with
     core::Plan plan = read_plan_header(db, plan_id);
     const std::string current = include_withdrawn ? "" : " AND withdrawn = 0";
     {
-        SQLite::Statement query(sql, "SELECT name, kind FROM owners WHERE plan_id = ?" + current + " ORDER BY position");
+        SQLite::Statement query(sql,
+                                "SELECT name, kind FROM owners WHERE plan_id = ?" + current + " ORDER BY position");
         query.bind(1, plan_id);
         while (query.executeStep()) {
             plan.owners.push_back({query.getColumn(0).getString(), query.getColumn(1).getString()});
@@ -446,7 +461,8 @@ core::Plan read_plan(Database& db, const std::string& plan_id, bool include_with
         }
     }
     {
-        SQLite::Statement query(sql, "SELECT goal_id, title FROM goals WHERE plan_id = ?" + current + " ORDER BY position");
+        SQLite::Statement query(sql,
+                                "SELECT goal_id, title FROM goals WHERE plan_id = ?" + current + " ORDER BY position");
         query.bind(1, plan_id);
         while (query.executeStep()) {
             plan.goals.push_back({query.getColumn(0).getString(), query.getColumn(1).getString()});
@@ -498,7 +514,8 @@ std::optional<core::Item> read_item(Database& db, const std::string& plan_id, co
 std::vector<std::string> read_item_ids(Database& db, const std::string& plan_id)
 {
     std::vector<std::string> ids;
-    SQLite::Statement query(db.sql(), "SELECT item_id FROM items WHERE plan_id = ? AND withdrawn = 0 ORDER BY position");
+    SQLite::Statement query(db.sql(),
+                            "SELECT item_id FROM items WHERE plan_id = ? AND withdrawn = 0 ORDER BY position");
     query.bind(1, plan_id);
     while (query.executeStep()) {
         ids.push_back(query.getColumn(0).getString());

@@ -12,10 +12,10 @@ namespace plantrack::store {
 // One recorded difference between the stored plan and a loaded file.
 struct PlanChange
 {
-    std::string entity;    // plan | owner | area | goal | indicator | item
+    std::string entity; // plan | owner | area | goal | indicator | item
     std::string entity_id;
-    std::string change;    // added | changed | withdrawn | restored
-    std::string field;     // for "changed"
+    std::string change; // added | changed | withdrawn | restored
+    std::string field;  // for "changed"
     std::string old_value;
     std::string new_value;
 };
@@ -24,8 +24,8 @@ struct PlanChange
 struct RevisionResult
 {
     std::string plan_id;
-    bool created = false;  // the plan was new
-    int revision = 0;      // the plan's revision after the load
+    bool created = false;            // the plan was new
+    int revision = 0;                // the plan's revision after the load
     std::vector<PlanChange> changes; // empty when the file matched the stored plan
 };
 

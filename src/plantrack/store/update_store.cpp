@@ -22,10 +22,9 @@ core::ItemState state_from_row(SQLite::Statement& query, int first)
 }
 
 // The latest update of one item within the cutoff: a single index seek.
-constexpr const char* k_latest_sql =
-    "SELECT date, status, progress, note FROM updates "
-    "WHERE plan_id = ?1 AND item_id = ?2 AND date <= ?3 AND recorded_at <= ?4 "
-    "ORDER BY date DESC, recorded_at DESC, update_id DESC LIMIT 1";
+constexpr const char* k_latest_sql = "SELECT date, status, progress, note FROM updates "
+                                     "WHERE plan_id = ?1 AND item_id = ?2 AND date <= ?3 AND recorded_at <= ?4 "
+                                     "ORDER BY date DESC, recorded_at DESC, update_id DESC LIMIT 1";
 
 core::Update update_from_row(SQLite::Statement& query)
 {
@@ -105,8 +104,7 @@ core::ItemState state_as_of(Database& db, const std::string& plan_id, const std:
 struct UpdateWriter::Statements
 {
     explicit Statements(SQLite::Database& database)
-        : db(database),
-          latest(db, k_latest_sql),
+        : db(database), latest(db, k_latest_sql),
           identical(db, "SELECT 1 FROM updates WHERE plan_id = ? AND item_id = ? AND date = ? AND +status = ? AND "
                         "progress = ? AND note = ? AND reporter = ? LIMIT 1"),
           insert(db, "INSERT INTO updates (plan_id, item_id, date, status, progress, note, reporter, recorded_at) "
@@ -117,8 +115,7 @@ struct UpdateWriter::Statements
                           "ORDER BY date DESC, recorded_at DESC, update_id DESC LIMIT 1 "
                           "ON CONFLICT (plan_id, item_id) DO UPDATE SET update_id = excluded.update_id, "
                           "date = excluded.date, recorded_at = excluded.recorded_at")
-    {
-    }
+    {}
     SQLite::Database& db;
     SQLite::Statement latest;
     SQLite::Statement identical;
@@ -128,8 +125,7 @@ struct UpdateWriter::Statements
 
 UpdateWriter::UpdateWriter(Database& db, std::string plan_id)
     : m_plan_id(std::move(plan_id)), m_statements(std::make_unique<Statements>(db.sql()))
-{
-}
+{}
 
 UpdateWriter::~UpdateWriter() = default;
 
@@ -301,8 +297,9 @@ std::map<std::string, core::Date> first_done_dates(Database& db, const std::stri
 std::map<std::string, int> update_counts(Database& db, const std::string& plan_id, core::Date from, core::Date to,
                                          std::optional<core::Timestamp> known_at)
 {
-    SQLite::Statement query(db.sql(), "SELECT item_id, count(*) FROM updates WHERE plan_id = ? AND date BETWEEN ? AND ? "
-                                      "AND recorded_at <= ? GROUP BY item_id");
+    SQLite::Statement query(db.sql(),
+                            "SELECT item_id, count(*) FROM updates WHERE plan_id = ? AND date BETWEEN ? AND ? "
+                            "AND recorded_at <= ? GROUP BY item_id");
     query.bind(1, plan_id);
     query.bind(2, from.to_string());
     query.bind(3, to.to_string());

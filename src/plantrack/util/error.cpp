@@ -12,8 +12,7 @@ std::string format_diagnostic(const Diagnostic& diagnostic)
     if (diagnostic.column <= 0) {
         return fmt::format("{}:{}: error: {}", diagnostic.file, diagnostic.line, diagnostic.message);
     }
-    return fmt::format(
-        "{}:{}:{}: error: {}", diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.message);
+    return fmt::format("{}:{}:{}: error: {}", diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.message);
 }
 
 } // namespace plantrack

@@ -32,8 +32,7 @@ class InputError : public Error
 public:
     InputError(std::vector<Diagnostic> diagnostics, const std::string& summary)
         : Error(summary), m_diagnostics(std::move(diagnostics))
-    {
-    }
+    {}
     const std::vector<Diagnostic>& diagnostics() const { return m_diagnostics; }
 
 private:

@@ -24,9 +24,8 @@ bool is_valid_utf8(std::string_view text)
     std::size_t offset = 0;
     while (offset < text.size()) {
         utf8proc_int32_t code_point = 0;
-        const auto length = utf8proc_iterate(bytes(text) + offset,
-                                             static_cast<utf8proc_ssize_t>(text.size() - offset),
-                                             &code_point);
+        const auto length =
+            utf8proc_iterate(bytes(text) + offset, static_cast<utf8proc_ssize_t>(text.size() - offset), &code_point);
         if (length <= 0) {
             return false;
         }
@@ -41,8 +40,8 @@ std::size_t display_width(std::string_view text)
     std::size_t offset = 0;
     while (offset < text.size()) {
         utf8proc_int32_t code_point = 0;
-        auto length = utf8proc_iterate(
-            bytes(text) + offset, static_cast<utf8proc_ssize_t>(text.size() - offset), &code_point);
+        auto length =
+            utf8proc_iterate(bytes(text) + offset, static_cast<utf8proc_ssize_t>(text.size() - offset), &code_point);
         if (length <= 0) {
             // A stray byte shows as one replacement character.
             length = 1;
@@ -95,8 +94,8 @@ std::string printable(std::string_view text, std::size_t max_bytes)
             return out + "…";
         }
         utf8proc_int32_t code_point = 0;
-        const auto length = utf8proc_iterate(bytes(text) + offset,
-                                             static_cast<utf8proc_ssize_t>(text.size() - offset), &code_point);
+        const auto length =
+            utf8proc_iterate(bytes(text) + offset, static_cast<utf8proc_ssize_t>(text.size() - offset), &code_point);
         if (length <= 0) {
             out += fmt::format("\\x{:02X}", static_cast<unsigned char>(text[offset]));
             offset += 1;
@@ -123,8 +122,8 @@ std::string shorten(std::string_view text, std::size_t max_code_points)
             return std::string(text.substr(0, offset)) + "…";
         }
         utf8proc_int32_t code_point = 0;
-        const auto length = utf8proc_iterate(bytes(text) + offset,
-                                             static_cast<utf8proc_ssize_t>(text.size() - offset), &code_point);
+        const auto length =
+            utf8proc_iterate(bytes(text) + offset, static_cast<utf8proc_ssize_t>(text.size() - offset), &code_point);
         offset += length <= 0 ? 1 : static_cast<std::size_t>(length);
         ++count;
     }
@@ -141,8 +140,8 @@ std::string truncate_to_width(std::string_view text, std::size_t width)
     std::size_t offset = 0;
     while (offset < text.size()) {
         utf8proc_int32_t code_point = 0;
-        auto length = utf8proc_iterate(
-            bytes(text) + offset, static_cast<utf8proc_ssize_t>(text.size() - offset), &code_point);
+        auto length =
+            utf8proc_iterate(bytes(text) + offset, static_cast<utf8proc_ssize_t>(text.size() - offset), &code_point);
         if (length <= 0) {
             length = 1;
         }
@@ -169,8 +168,8 @@ std::vector<std::int32_t> code_points(std::string_view text)
     std::size_t offset = 0;
     while (offset < text.size()) {
         utf8proc_int32_t code_point = 0;
-        const auto length = utf8proc_iterate(bytes(text) + offset,
-                                             static_cast<utf8proc_ssize_t>(text.size() - offset), &code_point);
+        const auto length =
+            utf8proc_iterate(bytes(text) + offset, static_cast<utf8proc_ssize_t>(text.size() - offset), &code_point);
         if (length <= 0) {
             out.push_back(0x110000 + static_cast<unsigned char>(text[offset]));
             offset += 1;
