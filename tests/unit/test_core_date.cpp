@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "core_test_values.hpp"
+
 #include "plantrack/core/date.hpp"
 
 #include <fmt/format.h>
@@ -9,22 +11,10 @@ using plantrack::core::format_timestamp;
 using plantrack::core::parse_timestamp;
 using plantrack::core::Period;
 using plantrack::core::Timestamp;
+using plantrack::core::test_values::day;
+using plantrack::core::test_values::period;
 
 namespace {
-
-Date day(const char* text)
-{
-    const auto parsed = Date::parse(text);
-    REQUIRE_MESSAGE(parsed.has_value(), text);
-    return *parsed;
-}
-
-Period period(const char* text)
-{
-    const auto parsed = Period::parse(text);
-    REQUIRE_MESSAGE(parsed.has_value(), text);
-    return *parsed;
-}
 
 constexpr Timestamp k_day_ms = 86'400'000;
 

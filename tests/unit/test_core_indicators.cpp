@@ -1,27 +1,16 @@
 #include <doctest/doctest.h>
 
+#include "core_test_values.hpp"
+
 #include "plantrack/core/indicators.hpp"
 
 #include <cmath>
 #include <vector>
 
 using namespace plantrack::core;
+using namespace plantrack::core::test_values;
 
 namespace {
-
-Date day(const char* text)
-{
-    const auto parsed = Date::parse(text);
-    REQUIRE_MESSAGE(parsed.has_value(), text);
-    return *parsed;
-}
-
-Period period(const char* text)
-{
-    const auto parsed = Period::parse(text);
-    REQUIRE_MESSAGE(parsed.has_value(), text);
-    return *parsed;
-}
 
 // The reference plan's span: 2023–2025, three years; at_risk_within 10 by default.
 Plan plan_2023_2025()

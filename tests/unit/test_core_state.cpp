@@ -1,20 +1,16 @@
 #include <doctest/doctest.h>
 
+#include "core_test_values.hpp"
+
 #include "plantrack/core/state.hpp"
 
 #include <string>
 #include <vector>
 
 using namespace plantrack::core;
+using namespace plantrack::core::test_values;
 
 namespace {
-
-Date day(const char* text)
-{
-    const auto parsed = Date::parse(text);
-    REQUIRE_MESSAGE(parsed.has_value(), text);
-    return *parsed;
-}
 
 Update update(const char* date, Status status, int progress, Timestamp recorded_at = 0, std::int64_t sequence = 0,
               std::string note = {})

@@ -62,13 +62,7 @@ void run_export(Context& context)
         if (known_at && u.recorded_at > *known_at) {
             return;
         }
-        updates.push_back({{"item", u.item_id},
-                           {"date", u.date.to_string()},
-                           {"status", std::string(to_string(u.status))},
-                           {"progress", u.progress},
-                           {"note", u.note},
-                           {"by", u.by},
-                           {"recorded_at", core::format_timestamp(u.recorded_at)}});
+        updates.push_back(report::update_json(u));
     });
     json["updates"] = updates;
     report::Json readings = report::Json::array();

@@ -100,14 +100,7 @@ void run_show(Context& context, const ItemOptions& options)
         report::Json recent = report::Json::array();
         for (std::size_t i = known.size() > k_recent_updates ? known.size() - k_recent_updates : 0; i < known.size();
              ++i) {
-            const auto& u = known[i];
-            recent.push_back({{"item", u.item_id},
-                              {"date", u.date.to_string()},
-                              {"status", std::string(to_string(u.status))},
-                              {"progress", u.progress},
-                              {"note", u.note},
-                              {"by", u.by},
-                              {"recorded_at", core::format_timestamp(u.recorded_at)}});
+            recent.push_back(report::update_json(known[i]));
         }
         json["recent_updates"] = recent;
         context.emit(json.dump(2) + "\n");

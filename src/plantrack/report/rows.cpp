@@ -16,6 +16,17 @@ Cell int_cell(int value)
     return {Json(value), fmt::format("{}", value)};
 }
 
+Json update_json(const core::Update& update)
+{
+    return Json{{"item", update.item_id},
+                {"date", update.date.to_string()},
+                {"status", std::string(to_string(update.status))},
+                {"progress", update.progress},
+                {"note", update.note},
+                {"by", update.by},
+                {"recorded_at", core::format_timestamp(update.recorded_at)}};
+}
+
 Json date_or_null(const std::optional<core::Date>& date)
 {
     return date ? Json(date->to_string()) : Json(nullptr);

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "plantrack/core/date.hpp"
+#include "plantrack/core/state.hpp"
 #include "plantrack/report/item_lists.hpp"
 
 namespace plantrack::report {
@@ -27,6 +28,10 @@ using Cell = std::pair<Json, std::string>;
 Cell text_cell(const std::string& text);
 Cell int_cell(int value);
 Json date_or_null(const std::optional<core::Date>& date);
+
+// An update as JSON, with the keys of SPEC `history`: item, date, status, progress, note, by,
+// recorded_at.
+Json update_json(const core::Update& update);
 
 // Renders rows as a table, a JSON array of objects, or CSV with a header of the JSON keys
 // (text cells neutralised against formulas). `empty_message` stands in for an empty table.

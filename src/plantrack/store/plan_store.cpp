@@ -178,17 +178,17 @@ void sync_table(SQLite::Database& db, const Table& table, const std::string& pla
             stored.emplace(query.getColumn(0).getString(), std::move(row));
         }
     }
-    std::string placeholders;
+    std::string parameters;
     std::string assignments;
     for (std::size_t i = 0; i < table.columns.size(); ++i) {
-        placeholders += ", ?";
+        parameters += ", ?";
         assignments += fmt::format("{}{} = excluded.{}", i == 0 ? "" : ", ", table.columns[i], table.columns[i]);
     }
     SQLite::Statement upsert(
         db, fmt::format("INSERT INTO {} (plan_id, {}, {}, position, withdrawn) VALUES (?, ?{}, ?, 0) "
                         "ON CONFLICT (plan_id, {}) DO UPDATE SET {}, position = excluded.position, "
                         "withdrawn = 0",
-                        table.name, table.id_column, columns, placeholders, table.id_column, assignments));
+                        table.name, table.id_column, columns, parameters, table.id_column, assignments));
     std::set<std::string> present;
     for (std::size_t position = 0; position < rows.size(); ++position) {
         const auto& row = rows[position];
@@ -265,15 +265,15 @@ int sync_header(SQLite::Database& db, const core::Plan& plan, std::vector<PlanCh
         }
         revision = query.getColumn(static_cast<int>(fields.size())).getInt();
     }
-    std::string placeholders;
+    std::string parameters;
     std::string assignments;
     for (std::size_t i = 0; i < names.size(); ++i) {
-        placeholders += ", ?";
+        parameters += ", ?";
         assignments += fmt::format("{}{} = excluded.{}", i == 0 ? "" : ", ", names[i], names[i]);
     }
     SQLite::Statement upsert(db, fmt::format("INSERT INTO plans (plan_id, {}, revision) VALUES (?{}, 0) "
                                              "ON CONFLICT (plan_id) DO UPDATE SET {}",
-                                             util::join(names, ", "), placeholders, assignments));
+                                             util::join(names, ", "), parameters, assignments));
     upsert.bind(1, plan.id);
     for (std::size_t i = 0; i < fields.size(); ++i) {
         bind(upsert, static_cast<int>(i) + 2, fields[i].second);
