@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include "core_test_values.hpp"
+
 #include "plantrack/plan/plan_file.hpp"
 #include "plantrack/store/database.hpp"
 #include "plantrack/store/plan_store.hpp"
@@ -64,12 +66,7 @@ inline std::string replaced(std::string text, const std::string& from, const std
     return text;
 }
 
-inline core::Date day(const char* text)
-{
-    const auto parsed = core::Date::parse(text);
-    REQUIRE_MESSAGE(parsed.has_value(), text);
-    return *parsed;
-}
+using core::test_values::day;
 
 inline store::Database memory_db()
 {
@@ -79,15 +76,7 @@ inline store::Database memory_db()
 inline core::Update update(const char* item, const char* date, core::Status status, int progress,
                            core::Timestamp recorded_at, std::string note = "")
 {
-    core::Update u;
-    u.item_id = item;
-    u.date = day(date);
-    u.status = status;
-    u.progress = progress;
-    u.note = std::move(note);
-    u.by = "tester";
-    u.recorded_at = recorded_at;
-    return u;
+    return core::test_values::update_of(item, date, status, progress, recorded_at, 0, std::move(note));
 }
 
 inline bool same_state(const core::ItemState& a, const core::ItemState& b)

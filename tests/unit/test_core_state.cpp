@@ -15,16 +15,7 @@ namespace {
 Update update(const char* date, Status status, int progress, Timestamp recorded_at = 0, std::int64_t sequence = 0,
               std::string note = {})
 {
-    Update u;
-    u.item_id = "1";
-    u.date = day(date);
-    u.status = status;
-    u.progress = progress;
-    u.note = std::move(note);
-    u.by = "tester";
-    u.recorded_at = recorded_at;
-    u.sequence = sequence;
-    return u;
+    return update_of("1", date, status, progress, recorded_at, sequence, std::move(note));
 }
 
 // A task running exactly 100 days: 2024-01-01 to 2024-04-10, so expected progress is the number of

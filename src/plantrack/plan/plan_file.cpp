@@ -710,26 +710,6 @@ std::pair<int, int> position_of(std::string_view text, std::size_t offset)
     return {line, column};
 }
 
-std::optional<std::size_t> first_invalid_utf8(std::string_view text)
-{
-    if (util::is_valid_utf8(text)) {
-        return std::nullopt;
-    }
-    // Narrow down by halving; invalid sequences are rare, so this is only paid for bad files.
-    std::size_t offset = 0;
-    while (offset < text.size()) {
-        std::size_t length = 1;
-        while (length <= 4 && offset + length <= text.size() && !util::is_valid_utf8(text.substr(offset, length))) {
-            ++length;
-        }
-        if (length > 4 || offset + length > text.size()) {
-            return offset;
-        }
-        offset += length;
-    }
-    return text.size();
-}
-
 // The column (1-based) of a tab in the indentation of line `line` (1-based), if there is one.
 // A tab there is the usual cause of a syntax error in a hand-edited file, and LibYAML's own
 // message does not always say so.
@@ -770,7 +750,7 @@ PlanFile parse_plan(std::string_view text, const std::string& file_name)
              fmt::format("the file is {} bytes; a plan file may be at most {}", text.size(), k_max_file_bytes)});
         return result;
     }
-    if (const auto bad = first_invalid_utf8(text)) {
+    if (const auto bad = util::first_invalid_utf8(text)) {
         const auto [line, column] = position_of(text, *bad);
         result.diagnostics.push_back({file_name, line, column, "the file is not valid UTF-8 text"});
         return result;

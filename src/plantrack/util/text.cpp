@@ -12,44 +12,58 @@ namespace plantrack::util {
 
 namespace {
 
-const utf8proc_uint8_t* bytes(std::string_view text)
+// The character at `offset`: its code point and byte length, or code point -1 and length 1
+// for a byte that does not start a valid UTF-8 sequence. Every walk over text uses this.
+struct Character
 {
-    return reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+    std::int32_t code_point;
+    std::size_t length;
+};
+
+Character character_at(std::string_view text, std::size_t offset)
+{
+    utf8proc_int32_t code_point = 0;
+    const auto length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data()) + offset,
+                                         static_cast<utf8proc_ssize_t>(text.size() - offset), &code_point);
+    if (length <= 0) {
+        return {-1, 1};
+    }
+    return {code_point, static_cast<std::size_t>(length)};
+}
+
+// Columns a character takes; a stray byte shows as one replacement character.
+std::size_t width_of(const Character& character)
+{
+    return character.code_point < 0 ? 1
+                                    : static_cast<std::size_t>(std::max(0, utf8proc_charwidth(character.code_point)));
 }
 
 } // namespace
 
+std::optional<std::size_t> first_invalid_utf8(std::string_view text)
+{
+    for (std::size_t offset = 0; offset < text.size();) {
+        const auto character = character_at(text, offset);
+        if (character.code_point < 0) {
+            return offset;
+        }
+        offset += character.length;
+    }
+    return std::nullopt;
+}
+
 bool is_valid_utf8(std::string_view text)
 {
-    std::size_t offset = 0;
-    while (offset < text.size()) {
-        utf8proc_int32_t code_point = 0;
-        const auto length =
-            utf8proc_iterate(bytes(text) + offset, static_cast<utf8proc_ssize_t>(text.size() - offset), &code_point);
-        if (length <= 0) {
-            return false;
-        }
-        offset += static_cast<std::size_t>(length);
-    }
-    return true;
+    return !first_invalid_utf8(text);
 }
 
 std::size_t display_width(std::string_view text)
 {
     std::size_t width = 0;
-    std::size_t offset = 0;
-    while (offset < text.size()) {
-        utf8proc_int32_t code_point = 0;
-        auto length =
-            utf8proc_iterate(bytes(text) + offset, static_cast<utf8proc_ssize_t>(text.size() - offset), &code_point);
-        if (length <= 0) {
-            // A stray byte shows as one replacement character.
-            length = 1;
-            width += 1;
-        } else {
-            width += static_cast<std::size_t>(std::max(0, utf8proc_charwidth(code_point)));
-        }
-        offset += static_cast<std::size_t>(length);
+    for (std::size_t offset = 0; offset < text.size();) {
+        const auto character = character_at(text, offset);
+        width += width_of(character);
+        offset += character.length;
     }
     return width;
 }
@@ -93,10 +107,8 @@ std::string printable(std::string_view text, std::size_t max_bytes)
         if (out.size() >= max_bytes) {
             return out + "…";
         }
-        utf8proc_int32_t code_point = 0;
-        const auto length =
-            utf8proc_iterate(bytes(text) + offset, static_cast<utf8proc_ssize_t>(text.size() - offset), &code_point);
-        if (length <= 0) {
+        const auto [code_point, length] = character_at(text, offset);
+        if (code_point < 0) {
             out += fmt::format("\\x{:02X}", static_cast<unsigned char>(text[offset]));
             offset += 1;
             continue;
@@ -106,9 +118,9 @@ std::string printable(std::string_view text, std::size_t max_bytes)
         } else if ((code_point < 0x20 && code_point != '\t') || (code_point >= 0x7f && code_point <= 0x9f)) {
             out += fmt::format("\\x{:02X}", code_point);
         } else {
-            out.append(text.substr(offset, static_cast<std::size_t>(length)));
+            out.append(text.substr(offset, length));
         }
-        offset += static_cast<std::size_t>(length);
+        offset += length;
     }
     return out;
 }
@@ -121,10 +133,7 @@ std::string shorten(std::string_view text, std::size_t max_code_points)
         if (count == max_code_points) {
             return std::string(text.substr(0, offset)) + "…";
         }
-        utf8proc_int32_t code_point = 0;
-        const auto length =
-            utf8proc_iterate(bytes(text) + offset, static_cast<utf8proc_ssize_t>(text.size() - offset), &code_point);
-        offset += length <= 0 ? 1 : static_cast<std::size_t>(length);
+        offset += character_at(text, offset).length;
         ++count;
     }
     return std::string(text);
@@ -137,22 +146,15 @@ std::string truncate_to_width(std::string_view text, std::size_t width)
     }
     std::string out;
     std::size_t used = 0;
-    std::size_t offset = 0;
-    while (offset < text.size()) {
-        utf8proc_int32_t code_point = 0;
-        auto length =
-            utf8proc_iterate(bytes(text) + offset, static_cast<utf8proc_ssize_t>(text.size() - offset), &code_point);
-        if (length <= 0) {
-            length = 1;
-        }
-        const auto char_width =
-            code_point >= 0 ? static_cast<std::size_t>(std::max(0, utf8proc_charwidth(code_point))) : 1;
-        if (used + char_width + 1 > width) {
+    for (std::size_t offset = 0; offset < text.size();) {
+        const auto character = character_at(text, offset);
+        const auto columns = width_of(character);
+        if (used + columns + 1 > width) {
             break;
         }
-        out.append(text.substr(offset, static_cast<std::size_t>(length)));
-        used += char_width;
-        offset += static_cast<std::size_t>(length);
+        out.append(text.substr(offset, character.length));
+        used += columns;
+        offset += character.length;
     }
     return out + "…";
 }
@@ -165,18 +167,11 @@ std::vector<std::int32_t> code_points(std::string_view text)
 {
     std::vector<std::int32_t> out;
     out.reserve(text.size());
-    std::size_t offset = 0;
-    while (offset < text.size()) {
-        utf8proc_int32_t code_point = 0;
-        const auto length =
-            utf8proc_iterate(bytes(text) + offset, static_cast<utf8proc_ssize_t>(text.size() - offset), &code_point);
-        if (length <= 0) {
-            out.push_back(0x110000 + static_cast<unsigned char>(text[offset]));
-            offset += 1;
-        } else {
-            out.push_back(code_point);
-            offset += static_cast<std::size_t>(length);
-        }
+    for (std::size_t offset = 0; offset < text.size();) {
+        const auto character = character_at(text, offset);
+        out.push_back(character.code_point < 0 ? 0x110000 + static_cast<unsigned char>(text[offset])
+                                               : character.code_point);
+        offset += character.length;
     }
     return out;
 }

@@ -10,6 +10,9 @@ namespace plantrack::util {
 // True if `text` is well-formed UTF-8.
 bool is_valid_utf8(std::string_view text);
 
+// The byte offset of the first byte of `text` that is not part of valid UTF-8, if any.
+std::optional<std::size_t> first_invalid_utf8(std::string_view text);
+
 // Columns a terminal gives `text`: East Asian Wide and Fullwidth characters take 2,
 // combining marks and other zero-width characters 0, everything else 1.
 std::size_t display_width(std::string_view text);
