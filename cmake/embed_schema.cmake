@@ -1,5 +1,6 @@
 # Writes OUTPUT: a C++ file defining plantrack::store::embedded_migrations() from the schema/*.sql files.
 set(body "// Generated from schema/*.sql by cmake/embed_schema.cmake. Do not edit.\n#include \"plantrack/store/migrations.hpp\"\n\nnamespace plantrack::store {\n\nconst std::vector<Migration>& embedded_migrations()\n{\n    static const std::vector<Migration> k_migrations = {\n")
+string(REPLACE "|" ";" INPUTS "${INPUTS}")
 foreach(input IN LISTS INPUTS)
   get_filename_component(name ${input} NAME)
   string(REGEX MATCH "^[0-9]+" number ${name})

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "temp_path.hpp"
+
 #include "plantrack/store/database.hpp"
 #include "plantrack/util/error.hpp"
 
@@ -12,34 +14,9 @@
 #include <unistd.h>
 
 using plantrack::store::Database;
+using plantrack::test::TempPath;
 
 namespace {
-
-// A fresh path in the temporary folder, removed (with SQLite's side files) when done.
-class TempPath
-{
-public:
-    explicit TempPath(const char* name)
-        : m_path(
-              (std::filesystem::temp_directory_path() / fmt::format("plantrack-unit-{}-{}", ::getpid(), name)).string())
-    {
-        remove();
-    }
-    ~TempPath() { remove(); }
-    TempPath(const TempPath&) = delete;
-    TempPath& operator=(const TempPath&) = delete;
-    const std::string& str() const { return m_path; }
-
-private:
-    void remove()
-    {
-        std::error_code ec;
-        for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-            std::filesystem::remove(m_path + suffix, ec);
-        }
-    }
-    std::string m_path;
-};
 
 std::string error_of(const std::string& path, Database::Access access)
 {

@@ -79,10 +79,10 @@ Header read_header(const util::CsvRecord& record, const std::string& file, std::
     return header;
 }
 
-std::string cell(const util::CsvRecord& record, const Header& header, const std::string& column)
+// Takes the cell of `column` out of the record ("" when the header has no such column).
+std::string take_cell(util::CsvRecord& record, const std::optional<std::size_t>& column)
 {
-    const auto found = header.index.find(column);
-    return found == header.index.end() ? std::string() : record.cells[found->second];
+    return column ? std::move(record.cells[*column]) : std::string();
 }
 
 // Reads the whole file for the encoding checks that need it (only on the refusal path or
@@ -151,6 +151,12 @@ void run_import(Context& context, const ImportOptions& options)
         throw InputError(std::move(problems),
                          fmt::format("{}: the header cannot be used; nothing was recorded", options.file));
     }
+    // Where each of k_columns is, looked up once rather than by name in every row.
+    std::vector<std::optional<std::size_t>> columns;
+    for (const auto& name : k_columns) {
+        const auto found = header.index.find(name);
+        columns.push_back(found == header.index.end() ? std::nullopt : std::optional<std::size_t>(found->second));
+    }
     int recorded = 0;
     int skipped = 0;
     while (auto record = reader.next()) {
@@ -166,9 +172,9 @@ void run_import(Context& context, const ImportOptions& options)
             refuse(fmt::format("expected {} cells as in the header, found {}", header.cells, record->cells.size()));
             continue;
         }
-        UpdateInput input{cell(*record, header, "item"),   cell(*record, header, "date"),
-                          cell(*record, header, "status"), cell(*record, header, "progress"),
-                          cell(*record, header, "note"),   cell(*record, header, "by")};
+        UpdateInput input{take_cell(*record, columns[0]), take_cell(*record, columns[1]),
+                          take_cell(*record, columns[2]), take_cell(*record, columns[3]),
+                          take_cell(*record, columns[4]), take_cell(*record, columns[5])};
         if (input.date.empty()) {
             refuse("the date is empty");
             continue;

@@ -23,7 +23,7 @@ ItemState state_as_of(std::span<const Update> updates, Date as_of)
     if (latest == nullptr) {
         return {};
     }
-    return {latest->status, latest->progress, latest->date, latest->note};
+    return {latest->status, latest->progress, latest->date, latest->note, latest->sequence};
 }
 
 double expected_progress(Date start, Date due, Date as_of)

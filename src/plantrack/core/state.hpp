@@ -31,6 +31,7 @@ struct ItemState
     int progress = 0;
     std::optional<Date> last_update; // the date of the update the state comes from
     std::string note;
+    std::int64_t sequence = 0; // the sequence of the update it comes from; 0 without one
 };
 
 // True if `a` is later than `b` in the order that decides an item's state: by date, then by

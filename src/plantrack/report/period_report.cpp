@@ -219,7 +219,8 @@ PeriodReport build_period_report(store::Database& db, const std::string& plan_id
     report.previous_snapshot.cutoff = {previous.last_day(), known_at};
     report.previous_snapshot.items = view_items(
         report.previous_snapshot.plan,
-        store::states_as_of(db, report.previous_snapshot.plan, report.previous_snapshot.cutoff), previous.last_day());
+        store::states_as_of(db, report.previous_snapshot.plan, report.previous_snapshot.cutoff, store::Notes::skip),
+        previous.last_day());
 
     report.summary = totals(report.snapshot.items, all_items);
     report.previous_summary = totals(report.previous_snapshot.items, all_items);
@@ -243,6 +244,14 @@ PeriodReport build_period_report(store::Database& db, const std::string& plan_id
             report.red.push_back(&view);
         }
     }
+    // The red items' latest notes are what the leadership reads; the snapshot has none yet.
+    std::vector<core::ItemState*> red_states;
+    for (auto& view : report.snapshot.items) {
+        if (view.light == core::Light::red) {
+            red_states.push_back(&view.state);
+        }
+    }
+    store::read_notes(db, red_states);
     report.indicators = view_indicators(db, report.snapshot.plan, report.as_of, known_at);
     report.owners = owner_figures(db, report);
     if (kind == ReportKind::annual) {

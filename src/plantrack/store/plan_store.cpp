@@ -8,6 +8,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
+#include "plantrack/store/columns.hpp"
 #include "plantrack/util/error.hpp"
 #include "plantrack/util/text.hpp"
 
@@ -288,24 +289,24 @@ constexpr const char* k_item_columns = "SELECT item_id, kind, area_id, parent_id
 core::Item item_from_row(SQLite::Statement& query)
 {
     core::Item item;
-    item.id = query.getColumn(0).getString();
-    item.kind = query.getColumn(1).getString() == "task" ? core::ItemKind::task : core::ItemKind::milestone;
-    item.area_id = query.getColumn(2).getString();
-    item.parent_id = query.getColumn(3).isNull() ? "" : query.getColumn(3).getString();
-    item.title = query.getColumn(4).getString();
-    item.lead = query.getColumn(5).getString();
-    const std::string partners = query.getColumn(6).getString();
+    item.id = columns::string(query, 0);
+    item.kind = columns::text(query, 1) == "task" ? core::ItemKind::task : core::ItemKind::milestone;
+    item.area_id = columns::string(query, 2);
+    item.parent_id = columns::string(query, 3); // NULL for a task reads as ""
+    item.title = columns::string(query, 4);
+    item.lead = columns::string(query, 5);
+    const auto partners = columns::text(query, 6);
     std::size_t begin = 0;
     while (begin < partners.size()) {
         const auto end = std::min(partners.find('\n', begin), partners.size());
-        item.partners.push_back(partners.substr(begin, end - begin));
+        item.partners.emplace_back(partners.substr(begin, end - begin));
         begin = end + 1;
     }
-    item.leader = query.getColumn(7).getString();
-    item.start = *core::Date::parse(query.getColumn(8).getString());
-    item.due = *core::Date::parse(query.getColumn(9).getString());
-    item.weight = query.getColumn(10).getDouble();
-    item.withdrawn = query.getColumn(11).getInt() != 0;
+    item.leader = columns::string(query, 7);
+    item.start = *core::Date::parse(columns::text(query, 8));
+    item.due = *core::Date::parse(columns::text(query, 9));
+    item.weight = columns::real(query, 10);
+    item.withdrawn = columns::integer(query, 11) != 0;
     return item;
 }
 

@@ -1,9 +1,14 @@
 #include "plantrack/store/update_store.hpp"
 
+#include <algorithm>
 #include <functional>
 #include <unordered_map>
 
 #include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include "plantrack/store/columns.hpp"
+#include "plantrack/util/error.hpp"
 
 namespace plantrack::store {
 
@@ -11,112 +16,176 @@ namespace {
 
 constexpr std::int64_t k_no_cutoff = std::numeric_limits<std::int64_t>::max();
 
+// The latest update of one item within the cutoff: one seek in the index, which holds the state
+// (no read of the update itself).
+constexpr const char* k_latest_sql = "SELECT date, status, progress, update_id FROM updates "
+                                     "WHERE item_key = ?1 AND date <= ?2 AND recorded_at <= ?3 "
+                                     "ORDER BY date DESC, recorded_at DESC, update_id DESC LIMIT 1";
+
+// Reads date, status, progress and update id from columns first … first + 3.
 core::ItemState state_from_row(SQLite::Statement& query, int first)
 {
     core::ItemState state;
-    state.last_update = core::Date::parse(query.getColumn(first).getString());
-    state.status = core::parse_status(query.getColumn(first + 1).getString()).value_or(core::Status::not_started);
-    state.progress = query.getColumn(first + 2).getInt();
-    state.note = query.getColumn(first + 3).getString();
+    state.last_update = core::Date::parse(columns::text(query, first));
+    state.status = core::parse_status(columns::text(query, first + 1)).value_or(core::Status::not_started);
+    state.progress = static_cast<int>(columns::integer(query, first + 2));
+    state.sequence = columns::integer(query, first + 3);
     return state;
 }
-
-// The latest update of one item within the cutoff: a single index seek.
-constexpr const char* k_latest_sql = "SELECT date, status, progress, note FROM updates "
-                                     "WHERE plan_id = ?1 AND item_id = ?2 AND date <= ?3 AND recorded_at <= ?4 "
-                                     "ORDER BY date DESC, recorded_at DESC, update_id DESC LIMIT 1";
 
 core::Update update_from_row(SQLite::Statement& query)
 {
     core::Update update;
-    update.item_id = query.getColumn(0).getString();
-    update.date = *core::Date::parse(query.getColumn(1).getString());
-    update.status = core::parse_status(query.getColumn(2).getString()).value_or(core::Status::not_started);
-    update.progress = query.getColumn(3).getInt();
-    update.note = query.getColumn(4).getString();
-    update.by = query.getColumn(5).getString();
-    update.recorded_at = query.getColumn(6).getInt64();
-    update.sequence = query.getColumn(7).getInt64();
+    update.item_id = columns::string(query, 0);
+    update.date = *core::Date::parse(columns::text(query, 1));
+    update.status = core::parse_status(columns::text(query, 2)).value_or(core::Status::not_started);
+    update.progress = static_cast<int>(columns::integer(query, 3));
+    update.note = columns::string(query, 4);
+    update.by = columns::string(query, 5);
+    update.recorded_at = columns::integer(query, 6);
+    update.sequence = columns::integer(query, 7);
     return update;
+}
+
+// The item_key of every item of a plan, withdrawn ones too (a scan of the (plan, item) index).
+std::unordered_map<std::string, std::int64_t> item_keys(Database& db, const std::string& plan_id)
+{
+    SQLite::Statement query(db.sql(), "SELECT item_id, item_key FROM items WHERE plan_id = ?");
+    query.bind(1, plan_id);
+    std::unordered_map<std::string, std::int64_t> keys;
+    while (query.executeStep()) {
+        keys.emplace(columns::string(query, 0), columns::integer(query, 1));
+    }
+    return keys;
+}
+
+// Seeks the state of each (position, item_key) as of `as_of` into states[position]. Seeks go in
+// key order, so neighbouring items share the index pages SQLite already holds.
+void seek_states(Database& db, std::vector<std::pair<std::int64_t, std::size_t>> keyed_positions,
+                 const std::vector<core::Date>& dates, std::optional<core::Timestamp> known_at,
+                 std::vector<core::ItemState>& states)
+{
+    std::sort(keyed_positions.begin(), keyed_positions.end());
+    SQLite::Statement seek(db.sql(), k_latest_sql);
+    seek.bind(3, static_cast<std::int64_t>(known_at.value_or(k_no_cutoff)));
+    std::optional<core::Date> bound_date;
+    for (const auto& [key, position] : keyed_positions) {
+        seek.reset();
+        seek.bind(1, key);
+        if (bound_date != dates[position]) {
+            seek.bind(2, dates[position].to_string());
+            bound_date = dates[position];
+        }
+        if (seek.executeStep()) {
+            states[position] = state_from_row(seek, 0);
+        }
+    }
 }
 
 } // namespace
 
-std::vector<core::ItemState> states_as_of(Database& db, const core::Plan& plan, const Cutoff& cutoff)
+std::vector<core::ItemState> states_as_of(Database& db, const core::Plan& plan, const Cutoff& cutoff, Notes notes)
 {
     std::vector<core::ItemState> states(plan.items.size());
-    std::unordered_map<std::string, std::size_t> index;
+    std::unordered_map<std::string_view, std::size_t> index;
     index.reserve(plan.items.size());
     for (std::size_t i = 0; i < plan.items.size(); ++i) {
         index.emplace(plan.items[i].id, i);
     }
     const auto as_of = cutoff.as_of.to_string();
     const auto known_at = cutoff.known_at.value_or(k_no_cutoff);
-    // Fast path: the latest update of each item (kept by a trigger) answers for every item whose
-    // latest update is within the cutoff; only the others need a seek.
-    std::vector<std::size_t> need_seek;
-    std::vector<bool> has_latest(plan.items.size(), false);
-    SQLite::Statement latest(db.sql(), "SELECT l.item_id, u.date, u.status, u.progress, u.note, u.recorded_at "
-                                       "FROM item_latest l JOIN updates u ON u.update_id = l.update_id "
-                                       "WHERE l.plan_id = ?");
-    latest.bind(1, plan.id);
-    while (latest.executeStep()) {
-        const auto found = index.find(latest.getColumn(0).getString());
-        if (found == index.end()) {
-            continue;
-        }
-        has_latest[found->second] = true;
-        if (latest.getColumn(1).getString() <= as_of && latest.getColumn(5).getInt64() <= known_at) {
-            states[found->second] = state_from_row(latest, 1);
-        } else {
-            need_seek.push_back(found->second);
+    // The latest-update table answers for every item whose latest update is within the cutoff
+    // (as of today, all of them); only the others need a seek. Items never updated have no
+    // row there and keep the default state.
+    std::vector<std::pair<std::int64_t, std::size_t>> to_seek;
+    {
+        SQLite::Statement latest(db.sql(), notes == Notes::read
+                                               ? "SELECT item_id, item_key, date, status, progress, update_id, "
+                                                 "recorded_at, note FROM item_latest WHERE plan_id = ?"
+                                               : "SELECT item_id, item_key, date, status, progress, update_id, "
+                                                 "recorded_at FROM item_latest WHERE plan_id = ?");
+        latest.bind(1, plan.id);
+        while (latest.executeStep()) {
+            const auto found = index.find(columns::text(latest, 0));
+            if (found == index.end()) {
+                continue;
+            }
+            if (columns::text(latest, 2) <= as_of && columns::integer(latest, 6) <= known_at) {
+                states[found->second] = state_from_row(latest, 2);
+                if (notes == Notes::read) {
+                    states[found->second].note = columns::string(latest, 7);
+                }
+            } else {
+                to_seek.emplace_back(columns::integer(latest, 1), found->second);
+            }
         }
     }
-    if (!need_seek.empty()) {
-        SQLite::Statement seek(db.sql(), k_latest_sql);
-        for (const auto i : need_seek) {
-            seek.reset();
-            seek.bind(1, plan.id);
-            seek.bind(2, plan.items[i].id);
-            seek.bind(3, as_of);
-            seek.bind(4, static_cast<std::int64_t>(known_at));
-            if (seek.executeStep()) {
-                states[i] = state_from_row(seek, 0);
+    if (!to_seek.empty()) {
+        seek_states(db, to_seek, std::vector<core::Date>(plan.items.size(), cutoff.as_of), cutoff.known_at, states);
+        if (notes == Notes::read) {
+            std::vector<core::ItemState*> seeked;
+            for (const auto& entry : to_seek) {
+                seeked.push_back(&states[entry.second]);
             }
+            read_notes(db, seeked);
         }
     }
     return states;
 }
 
+void read_notes(Database& db, const std::vector<core::ItemState*>& states)
+{
+    SQLite::Statement query(db.sql(), "SELECT note FROM updates WHERE update_id = ?");
+    for (auto* state : states) {
+        if (state->sequence == 0) {
+            continue;
+        }
+        query.reset();
+        query.bind(1, state->sequence);
+        if (query.executeStep()) {
+            state->note = columns::string(query, 0);
+        }
+    }
+}
+
 core::ItemState state_as_of(Database& db, const std::string& plan_id, const std::string& item_id, const Cutoff& cutoff)
 {
-    SQLite::Statement seek(db.sql(), k_latest_sql);
+    SQLite::Statement seek(db.sql(), "SELECT u.date, u.status, u.progress, u.update_id, u.note FROM updates u "
+                                     "WHERE u.item_key = (SELECT item_key FROM items WHERE plan_id = ?1 AND "
+                                     "item_id = ?2) AND u.date <= ?3 AND u.recorded_at <= ?4 "
+                                     "ORDER BY u.date DESC, u.recorded_at DESC, u.update_id DESC LIMIT 1");
     seek.bind(1, plan_id);
     seek.bind(2, item_id);
     seek.bind(3, cutoff.as_of.to_string());
     seek.bind(4, static_cast<std::int64_t>(cutoff.known_at.value_or(k_no_cutoff)));
-    if (seek.executeStep()) {
-        return state_from_row(seek, 0);
+    if (!seek.executeStep()) {
+        return {};
     }
-    return {};
+    auto state = state_from_row(seek, 0);
+    state.note = columns::string(seek, 4);
+    return state;
 }
 
 struct UpdateWriter::Statements
 {
     explicit Statements(SQLite::Database& database)
-        : db(database), latest(db, k_latest_sql),
-          identical(db, "SELECT 1 FROM updates WHERE plan_id = ? AND item_id = ? AND date = ? AND +status = ? AND "
-                        "progress = ? AND note = ? AND reporter = ? LIMIT 1"),
-          insert(db, "INSERT INTO updates (plan_id, item_id, date, status, progress, note, reporter, recorded_at) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-          keep_latest(db, "INSERT INTO item_latest (plan_id, item_id, update_id, date, recorded_at) "
-                          "SELECT plan_id, item_id, update_id, date, recorded_at FROM updates "
-                          "WHERE plan_id = ?1 AND item_id = ?2 "
+        : db(database), key(db, "SELECT item_key FROM items WHERE plan_id = ? AND item_id = ?"),
+          latest(db, k_latest_sql),
+          identical(db, "SELECT 1 FROM updates WHERE item_key = ? AND date = ? AND +status = ? AND progress = ? "
+                        "AND note = ? AND reporter = ? LIMIT 1"),
+          insert(db, "INSERT INTO updates (item_key, date, status, progress, note, reporter, plan_id, item_id, "
+                     "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+          keep_latest(db, "INSERT INTO item_latest (plan_id, item_id, item_key, update_id, date, recorded_at, status, "
+                          "progress, note) "
+                          "SELECT plan_id, item_id, item_key, update_id, date, recorded_at, status, progress, note "
+                          "FROM updates WHERE item_key = ?1 "
                           "ORDER BY date DESC, recorded_at DESC, update_id DESC LIMIT 1 "
-                          "ON CONFLICT (plan_id, item_id) DO UPDATE SET update_id = excluded.update_id, "
-                          "date = excluded.date, recorded_at = excluded.recorded_at")
+                          "ON CONFLICT (plan_id, item_id) DO UPDATE SET item_key = excluded.item_key, "
+                          "update_id = excluded.update_id, date = excluded.date, recorded_at = excluded.recorded_at, "
+                          "status = excluded.status, progress = excluded.progress, note = excluded.note")
     {}
     SQLite::Database& db;
+    SQLite::Statement key;
     SQLite::Statement latest;
     SQLite::Statement identical;
     SQLite::Statement insert;
@@ -125,34 +194,54 @@ struct UpdateWriter::Statements
 
 UpdateWriter::UpdateWriter(Database& db, std::string plan_id)
     : m_plan_id(std::move(plan_id)), m_statements(std::make_unique<Statements>(db.sql()))
-{}
+{
+    m_statements->key.bind(1, m_plan_id);
+}
 
 UpdateWriter::~UpdateWriter() = default;
+
+std::int64_t UpdateWriter::key_of(const std::string& item_id)
+{
+    if (const auto found = m_keys.find(item_id); found != m_keys.end()) {
+        return found->second;
+    }
+    auto& query = m_statements->key;
+    query.reset();
+    query.bind(2, item_id);
+    if (!query.executeStep()) {
+        throw Error(fmt::format("no item '{}' in plan '{}'", item_id, m_plan_id));
+    }
+    const auto key = columns::integer(query, 0);
+    m_keys.emplace(item_id, key);
+    return key;
+}
 
 core::ItemState UpdateWriter::state_as_of(const std::string& item_id, core::Date date)
 {
     auto& seek = m_statements->latest;
     seek.reset();
-    seek.bind(1, m_plan_id);
-    seek.bind(2, item_id);
-    seek.bind(3, date.to_string());
-    seek.bind(4, static_cast<std::int64_t>(k_no_cutoff));
+    seek.bind(1, key_of(item_id));
+    seek.bind(2, date.to_string());
+    seek.bind(3, static_cast<std::int64_t>(k_no_cutoff));
     return seek.executeStep() ? state_from_row(seek, 0) : core::ItemState{};
 }
 
 namespace {
 
-// Binds plan, item, date, status, progress, note and reporter as parameters 1–7.
-void bind_update(SQLite::Statement& statement, const std::string& plan_id, const core::Update& update)
+// Binds item key, date, status, progress, note and reporter as parameters 1–6 without copying
+// the texts (a copy of each was an eighth of the cost of import): `update` and `texts` must
+// stay as they are until the statement has run.
+void bind_update(SQLite::Statement& statement, std::int64_t key, const core::Update& update, UpdateTexts& texts)
 {
+    texts.date = update.date.to_string();
+    texts.status = to_string(update.status);
     statement.reset();
-    statement.bind(1, plan_id);
-    statement.bind(2, update.item_id);
-    statement.bind(3, update.date.to_string());
-    statement.bind(4, std::string(to_string(update.status)));
-    statement.bind(5, update.progress);
-    statement.bind(6, update.note);
-    statement.bind(7, update.by);
+    statement.bind(1, key);
+    statement.bindNoCopy(2, texts.date);
+    statement.bindNoCopy(3, texts.status);
+    statement.bind(4, update.progress);
+    statement.bindNoCopy(5, update.note);
+    statement.bindNoCopy(6, update.by);
 }
 
 } // namespace
@@ -207,17 +296,20 @@ bool UpdateWriter::has_identical(const core::Update& update)
         return false;
     }
     auto& query = m_statements->identical;
-    bind_update(query, m_plan_id, update);
+    bind_update(query, key_of(update.item_id), update, m_texts);
     return query.executeStep();
 }
 
 std::int64_t UpdateWriter::append(const core::Update& update)
 {
     auto& insert = m_statements->insert;
-    bind_update(insert, m_plan_id, update);
-    insert.bind(8, static_cast<std::int64_t>(update.recorded_at));
+    const auto key = key_of(update.item_id);
+    bind_update(insert, key, update, m_texts);
+    insert.bindNoCopy(7, m_plan_id);
+    insert.bindNoCopy(8, update.item_id);
+    insert.bind(9, static_cast<std::int64_t>(update.recorded_at));
     insert.exec();
-    m_touched.insert(update.item_id);
+    m_touched.insert(key);
     if (!m_latest_loaded) {
         m_appended_unfiltered = true; // appended before the filter existed: always ask the database
     } else {
@@ -232,10 +324,9 @@ std::int64_t UpdateWriter::append(const core::Update& update)
 void UpdateWriter::finish()
 {
     auto& keep = m_statements->keep_latest;
-    for (const auto& item_id : m_touched) {
+    for (const auto key : m_touched) {
         keep.reset();
-        keep.bind(1, m_plan_id);
-        keep.bind(2, item_id);
+        keep.bind(1, key);
         keep.exec();
     }
     m_touched.clear();
@@ -258,8 +349,8 @@ std::vector<core::Update> history(Database& db, const std::string& plan_id, cons
                                   std::optional<core::Timestamp> known_at)
 {
     SQLite::Statement query(db.sql(), "SELECT item_id, date, status, progress, note, reporter, recorded_at, update_id "
-                                      "FROM updates WHERE plan_id = ? AND item_id = ? AND recorded_at <= ? "
-                                      "ORDER BY date, recorded_at, update_id");
+                                      "FROM updates WHERE item_key = (SELECT item_key FROM items WHERE plan_id = ?1 "
+                                      "AND item_id = ?2) AND recorded_at <= ?3 ORDER BY date, recorded_at, update_id");
     query.bind(1, plan_id);
     query.bind(2, item_id);
     query.bind(3, static_cast<std::int64_t>(known_at.value_or(k_no_cutoff)));
@@ -282,8 +373,11 @@ void for_each_update(Database& db, const std::string& plan_id, const std::functi
 
 std::map<std::string, core::Date> first_done_dates(Database& db, const std::string& plan_id, const Cutoff& cutoff)
 {
-    SQLite::Statement query(db.sql(), "SELECT item_id, min(date) FROM updates WHERE plan_id = ? AND status = 'done' "
-                                      "AND date <= ? AND recorded_at <= ? GROUP BY item_id");
+    // One pass over the small index of done updates.
+    SQLite::Statement query(db.sql(),
+                            "SELECT i.item_id, d.first FROM items i JOIN (SELECT item_key, min(date) AS first "
+                            "FROM updates WHERE status = 'done' AND date <= ?2 AND recorded_at <= ?3 "
+                            "GROUP BY item_key) d ON d.item_key = i.item_key WHERE i.plan_id = ?1");
     query.bind(1, plan_id);
     query.bind(2, cutoff.as_of.to_string());
     query.bind(3, static_cast<std::int64_t>(cutoff.known_at.value_or(k_no_cutoff)));
@@ -297,9 +391,11 @@ std::map<std::string, core::Date> first_done_dates(Database& db, const std::stri
 std::map<std::string, int> update_counts(Database& db, const std::string& plan_id, core::Date from, core::Date to,
                                          std::optional<core::Timestamp> known_at)
 {
+    // A range of the index per item: only the period's updates are read.
     SQLite::Statement query(db.sql(),
-                            "SELECT item_id, count(*) FROM updates WHERE plan_id = ? AND date BETWEEN ? AND ? "
-                            "AND recorded_at <= ? GROUP BY item_id");
+                            "SELECT i.item_id, count(*) FROM items i JOIN updates u ON u.item_key = i.item_key "
+                            "WHERE i.plan_id = ?1 AND u.date BETWEEN ?2 AND ?3 AND u.recorded_at <= ?4 "
+                            "GROUP BY i.item_key");
     query.bind(1, plan_id);
     query.bind(2, from.to_string());
     query.bind(3, to.to_string());
@@ -350,17 +446,16 @@ std::vector<core::ItemState> states_at(Database& db, const std::string& plan_id,
                                        std::optional<core::Timestamp> known_at)
 {
     std::vector<core::ItemState> states(item_dates.size());
-    SQLite::Statement seek(db.sql(), k_latest_sql);
+    const auto keys = item_keys(db, plan_id);
+    std::vector<std::pair<std::int64_t, std::size_t>> to_seek;
+    std::vector<core::Date> dates;
     for (std::size_t i = 0; i < item_dates.size(); ++i) {
-        seek.reset();
-        seek.bind(1, plan_id);
-        seek.bind(2, item_dates[i].first);
-        seek.bind(3, item_dates[i].second.to_string());
-        seek.bind(4, static_cast<std::int64_t>(known_at.value_or(k_no_cutoff)));
-        if (seek.executeStep()) {
-            states[i] = state_from_row(seek, 0);
+        if (const auto found = keys.find(item_dates[i].first); found != keys.end()) {
+            to_seek.emplace_back(found->second, i);
         }
+        dates.push_back(item_dates[i].second);
     }
+    seek_states(db, std::move(to_seek), dates, known_at, states);
     return states;
 }
 
@@ -368,8 +463,8 @@ void for_each_update_date(Database& db, const std::string& plan_id, core::Date f
                           std::optional<core::Timestamp> known_at,
                           const std::function<void(const std::string& item, core::Date date)>& visit)
 {
-    SQLite::Statement query(db.sql(), "SELECT item_id, date FROM updates WHERE plan_id = ? AND date BETWEEN ? AND ? "
-                                      "AND recorded_at <= ?");
+    SQLite::Statement query(db.sql(), "SELECT i.item_id, u.date FROM items i JOIN updates u ON u.item_key = i.item_key "
+                                      "WHERE i.plan_id = ?1 AND u.date BETWEEN ?2 AND ?3 AND u.recorded_at <= ?4");
     query.bind(1, plan_id);
     query.bind(2, from.to_string());
     query.bind(3, to.to_string());

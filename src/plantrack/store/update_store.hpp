@@ -5,6 +5,7 @@
 #include <memory>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,11 +24,26 @@ struct Cutoff
     std::optional<core::Timestamp> known_at;
 };
 
+// Whether states carry the note of the update they come from. A note is read from the update
+// itself, where the rest of a state is in the index: reviews of 20,000 items skip them.
+enum class Notes { read, skip };
+
 // The state of every item of `plan` (in the order of plan.items) as of the cutoff.
-std::vector<core::ItemState> states_as_of(Database& db, const core::Plan& plan, const Cutoff& cutoff);
+std::vector<core::ItemState> states_as_of(Database& db, const core::Plan& plan, const Cutoff& cutoff,
+                                          Notes notes = Notes::read);
+
+// Fills in the note of each state from the update it comes from (its `sequence`).
+void read_notes(Database& db, const std::vector<core::ItemState*>& states);
 
 // The state of one item as of the cutoff.
 core::ItemState state_as_of(Database& db, const std::string& plan_id, const std::string& item_id, const Cutoff& cutoff);
+
+// An update's date and status as text, for binding to a statement.
+struct UpdateTexts
+{
+    std::string date;
+    std::string status;
+};
 
 // Reads and appends one plan's updates inside the caller's write transaction, with its
 // statements prepared once: an import of a million rows prepares three statements, not three
@@ -54,6 +70,9 @@ public:
     void finish();
 
 private:
+    // The item's key in the database (plantrack::Error if the plan has no such item).
+    std::int64_t key_of(const std::string& item_id);
+
     // Whether an identical update could exist, answered without a query for the common case of
     // new returns: dated after everything the item had before this writer, and not among what
     // this writer appended (a Bloom filter of item and date: no false negatives).
@@ -61,7 +80,9 @@ private:
 
     struct Statements;
     std::string m_plan_id;
-    std::set<std::string> m_touched;
+    UpdateTexts m_texts; // the texts bound to the statement last run
+    std::unordered_map<std::string, std::int64_t> m_keys;
+    std::unordered_set<std::int64_t> m_touched; // keys of the items appended to
     std::unordered_map<std::string, core::Date> m_latest_before;
     bool m_latest_loaded = false;
     bool m_appended_unfiltered = false;
@@ -108,7 +129,8 @@ std::vector<Reading> readings(Database& db, const std::string& plan_id, std::opt
 
 namespace plantrack::store {
 
-// The state of each listed item as of its own date (e.g. each item's due date), in order.
+// The state of each listed item as of its own date (e.g. each item's due date), in order,
+// without notes.
 std::vector<core::ItemState> states_at(Database& db, const std::string& plan_id,
                                        const std::vector<std::pair<std::string, core::Date>>& item_dates,
                                        std::optional<core::Timestamp> known_at);

@@ -43,6 +43,10 @@ std::size_t width_of(const Character& character)
 std::optional<std::size_t> first_invalid_utf8(std::string_view text)
 {
     for (std::size_t offset = 0; offset < text.size();) {
+        if (static_cast<unsigned char>(text[offset]) < 0x80) {
+            ++offset; // ASCII, valid by itself: no call into the decoder (import checks every cell)
+            continue;
+        }
         const auto character = character_at(text, offset);
         if (character.code_point < 0) {
             return offset;
