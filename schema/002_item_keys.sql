@@ -102,11 +102,14 @@ CREATE TABLE item_latest_v2 (
     status      TEXT NOT NULL,
     progress    INTEGER NOT NULL,
     note        TEXT NOT NULL,
+    first_date  TEXT NOT NULL, -- the earliest date of the item's updates: before it, no seek is needed
     PRIMARY KEY (plan_id, item_id)
 ) STRICT, WITHOUT ROWID;
 
-INSERT INTO item_latest_v2 (plan_id, item_id, item_key, update_id, date, recorded_at, status, progress, note)
-SELECT l.plan_id, l.item_id, u.item_key, u.update_id, u.date, u.recorded_at, u.status, u.progress, u.note
+INSERT INTO item_latest_v2 (plan_id, item_id, item_key, update_id, date, recorded_at, status, progress, note,
+                            first_date)
+SELECT l.plan_id, l.item_id, u.item_key, u.update_id, u.date, u.recorded_at, u.status, u.progress, u.note,
+       (SELECT min(f.date) FROM updates f WHERE f.item_key = u.item_key)
 FROM item_latest l JOIN updates u ON u.update_id = l.update_id;
 
 DROP TABLE item_latest;

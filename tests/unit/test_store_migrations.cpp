@@ -101,6 +101,15 @@ TEST_SUITE("store::migrations")
             CHECK(view.getColumn(0).getString() == "1.1");
             CHECK_FALSE(view.executeStep()); // item 2 is withdrawn
 
+            // The latest-update table holds each item's state and its first update's date.
+            SQLite::Statement latest(db.sql(), "SELECT status, progress, note, first_date FROM item_latest "
+                                               "WHERE item_id = '1'");
+            REQUIRE(latest.executeStep());
+            CHECK(latest.getColumn(0).getString() == "on-track");
+            CHECK(latest.getColumn(1).getInt() == 35);
+            CHECK(latest.getColumn(2).getString() == "c");
+            CHECK(latest.getColumn(3).getString() == "2024-02-01");
+
             // Still append-only.
             CHECK_THROWS_WITH(db.sql().exec("UPDATE updates SET progress = 0"),
                               doctest::Contains("updates are append-only"));

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <utf8proc.h>
+
 using namespace plantrack::util;
 
 TEST_SUITE("util::text")
@@ -27,6 +29,22 @@ TEST_SUITE("util::text")
         CHECK(display_width("\xE4\xB8") == 2); // a truncated sequence: two stray bytes
         CHECK(display_width("“一枢纽”") == 8); // CJK quotes are 1 each (ambiguous → narrow), 3 ideographs
         CHECK(display_width("é") == 1);        // precomposed U+00E9
+    }
+
+    TEST_CASE("display_width agrees with utf8proc for every character of the three-byte range")
+    {
+        // display_width counts CJK ideographs without utf8proc; it must agree with it exactly,
+        // inside that block and around it.
+        for (utf8proc_int32_t code = 0x800; code <= 0xFFFF; ++code) {
+            if (code >= 0xD800 && code <= 0xDFFF) {
+                continue; // surrogates are not characters
+            }
+            const std::string text{static_cast<char>(0xE0 | (code >> 12)),
+                                   static_cast<char>(0x80 | ((code >> 6) & 0x3F)),
+                                   static_cast<char>(0x80 | (code & 0x3F))};
+            CAPTURE(code);
+            REQUIRE(display_width(text) == static_cast<std::size_t>(std::max(0, utf8proc_charwidth(code))));
+        }
     }
 
     TEST_CASE("is_valid_utf8")

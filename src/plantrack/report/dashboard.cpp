@@ -90,7 +90,7 @@ std::string render_dashboard(const Snapshot& snapshot, const std::function<bool(
             rows.push_back(row_of(entry.area->id, entry.area->title, entry.totals));
         }
         rows.push_back(row_of("total", snapshot.plan.title, summary));
-        return render_rows(columns, rows, style, "");
+        return render_rows(columns, std::move(rows), style, "");
     }
     auto colored = [&](int count, const char* code) {
         const auto text = fmt::format("{}", count);

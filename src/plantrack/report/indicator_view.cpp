@@ -111,7 +111,7 @@ std::string render_indicator_list(const std::vector<IndicatorView>& views, const
              {json["expected"], number_text(view.status.expected, l)},
              {json["judgement"], judgement}});
     }
-    return render_rows(columns, rows, style, std::string(l.none));
+    return render_rows(columns, std::move(rows), style, std::string(l.none));
 }
 
 } // namespace plantrack::report

@@ -15,29 +15,9 @@ namespace plantrack::report {
 
 namespace {
 
-std::string date_or_dash(const std::optional<core::Date>& date, const Labels& labels)
-{
-    return date ? date->to_string() : std::string(labels.not_set);
-}
-
 bool matches_owner(const core::Item& item, const std::string& owner)
 {
     return item.lead == owner || std::find(item.partners.begin(), item.partners.end(), owner) != item.partners.end();
-}
-
-Cell status_cell(core::Status status, const Labels& labels)
-{
-    return {Json(std::string(to_string(status))), std::string(label(labels, status))};
-}
-
-Cell kind_cell(core::ItemKind kind, const Labels& labels)
-{
-    return {Json(std::string(to_string(kind))), std::string(label(labels, kind))};
-}
-
-Cell progress_cell(int progress)
-{
-    return {Json(progress), fmt::format("{}%", progress)};
 }
 
 } // namespace
@@ -100,24 +80,19 @@ std::string render_list(const std::vector<const ItemView*>& items, const ListSty
                                          {"start", l.start},   {"due", l.due},
                                          {"status", l.status}, {"progress", l.progress, true},
                                          {"light", l.light},   {"last_update", l.last_update}};
-    const bool table = style.format == "table";
+    const CellMaker make(style);
     std::vector<std::vector<Cell>> rows;
+    rows.reserve(items.size());
     for (const auto* view : items) {
         const auto& item = *view->item;
-        rows.push_back({text_cell(item.id),
-                        kind_cell(item.kind, l),
-                        text_cell(item.area_id),
-                        {item.parent_id.empty() ? Json(nullptr) : Json(item.parent_id), item.parent_id},
-                        {Json(item.title), table ? util::truncate_to_width(item.title, 40) : item.title},
-                        text_cell(item.lead),
-                        text_cell(item.start.to_string()),
-                        text_cell(item.due.to_string()),
-                        status_cell(view->state.status, l),
-                        progress_cell(view->state.progress),
-                        {Json(std::string(to_string(view->light))), light_cell(view->light, l, style.color)},
-                        {date_or_null(view->state.last_update), date_or_dash(view->state.last_update, l)}});
+        rows.push_back({make.text(item.id), make.kind(item.kind, l), make.text(item.area_id),
+                        make.text_or_null(item.parent_id), make.shortened(item.title, 40), make.text(item.lead),
+                        make.text(item.start.to_string()), make.text(item.due.to_string()),
+                        make.status(view->state.status, l), make.percent(view->state.progress),
+                        make.labelled(to_string(view->light), light_cell(view->light, l, style.color)),
+                        make.date(view->state.last_update, l.not_set)});
     }
-    return render_rows(columns, rows, style, std::string(l.no_items));
+    return render_rows(columns, std::move(rows), style, std::string(l.no_items));
 }
 
 std::string render_overdue(const std::vector<const ItemView*>& items, const ListStyle& style)
@@ -129,24 +104,24 @@ std::string render_overdue(const std::vector<const ItemView*>& items, const List
                                          {"title", l.title},   {"lead", l.lead},
                                          {"due", l.due},       {"days_overdue", l.days_overdue, true},
                                          {"status", l.status}, {"progress", l.progress, true}};
+    const CellMaker make(style);
     auto row_of = [&](const ItemView* view) {
         const auto& item = *view->item;
-        return std::vector<Cell>{
-            text_cell(item.id),
-            kind_cell(item.kind, l),
-            {Json(item.title), style.format == "table" ? util::truncate_to_width(item.title, 40) : item.title},
-            text_cell(item.lead),
-            text_cell(item.due.to_string()),
-            int_cell(view->days_overdue),
-            status_cell(view->state.status, l),
-            progress_cell(view->state.progress)};
+        return std::vector<Cell>{make.text(item.id),
+                                 make.kind(item.kind, l),
+                                 make.shortened(item.title, 40),
+                                 make.text(item.lead),
+                                 make.text(item.due.to_string()),
+                                 make.integer(view->days_overdue),
+                                 make.status(view->state.status, l),
+                                 make.percent(view->state.progress)};
     };
     if (style.format != "table" || sorted.empty()) {
         std::vector<std::vector<Cell>> rows;
         for (const auto* view : sorted) {
             rows.push_back(row_of(view));
         }
-        return render_rows(columns, rows, style, std::string(l.nothing_overdue));
+        return render_rows(columns, std::move(rows), style, std::string(l.nothing_overdue));
     }
     // Group by lead owner: the owner with the most overdue items first, ties by the longest
     // overdue item, then by name.
@@ -172,7 +147,7 @@ std::string render_overdue(const std::vector<const ItemView*>& items, const List
         }
         auto group_columns = columns;
         group_columns.erase(group_columns.begin() + 3);
-        text += render_rows(group_columns, rows, style, "");
+        text += render_rows(group_columns, std::move(rows), style, "");
     }
     return text;
 }
@@ -192,21 +167,16 @@ std::string render_due(const std::vector<const ItemView*>& items, core::Date as_
                                          {"due", l.due},       {"days_left", l.days_left, true},
                                          {"status", l.status}, {"progress", l.progress, true},
                                          {"light", l.light}};
+    const CellMaker make(style);
     std::vector<std::vector<Cell>> rows;
     for (const auto* view : sorted) {
         const auto& item = *view->item;
-        rows.push_back(
-            {text_cell(item.id),
-             kind_cell(item.kind, l),
-             {Json(item.title), style.format == "table" ? util::truncate_to_width(item.title, 40) : item.title},
-             text_cell(item.lead),
-             text_cell(item.due.to_string()),
-             int_cell(item.due - as_of),
-             status_cell(view->state.status, l),
-             progress_cell(view->state.progress),
-             {Json(std::string(to_string(view->light))), light_cell(view->light, l, style.color)}});
+        rows.push_back({make.text(item.id), make.kind(item.kind, l), make.shortened(item.title, 40),
+                        make.text(item.lead), make.text(item.due.to_string()), make.integer(item.due - as_of),
+                        make.status(view->state.status, l), make.percent(view->state.progress),
+                        make.labelled(to_string(view->light), light_cell(view->light, l, style.color))});
     }
-    return render_rows(columns, rows, style, std::string(l.nothing_due));
+    return render_rows(columns, std::move(rows), style, std::string(l.nothing_due));
 }
 
 std::string render_stale(const std::vector<const ItemView*>& items, const ListStyle& style)
@@ -222,20 +192,16 @@ std::string render_stale(const std::vector<const ItemView*>& items, const ListSt
                                          {"days_without_update", l.days_without_update, true},
                                          {"status", l.status},
                                          {"progress", l.progress, true}};
+    const CellMaker make(style);
     std::vector<std::vector<Cell>> rows;
     for (const auto* view : sorted) {
         const auto& item = *view->item;
-        rows.push_back(
-            {text_cell(item.id),
-             kind_cell(item.kind, l),
-             {Json(item.title), style.format == "table" ? util::truncate_to_width(item.title, 40) : item.title},
-             text_cell(item.lead),
-             {date_or_null(view->state.last_update), date_or_dash(view->state.last_update, l)},
-             int_cell(view->days_without_update),
-             status_cell(view->state.status, l),
-             progress_cell(view->state.progress)});
+        rows.push_back({make.text(item.id), make.kind(item.kind, l), make.shortened(item.title, 40),
+                        make.text(item.lead), make.date(view->state.last_update, l.not_set),
+                        make.integer(view->days_without_update), make.status(view->state.status, l),
+                        make.percent(view->state.progress)});
     }
-    return render_rows(columns, rows, style, std::string(l.nothing_stale));
+    return render_rows(columns, std::move(rows), style, std::string(l.nothing_stale));
 }
 
 } // namespace plantrack::report

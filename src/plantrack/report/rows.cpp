@@ -4,6 +4,7 @@
 
 #include "plantrack/util/csv.hpp"
 #include "plantrack/util/table.hpp"
+#include "plantrack/util/text.hpp"
 
 namespace plantrack::report {
 
@@ -32,19 +33,81 @@ Json date_or_null(const std::optional<core::Date>& date)
     return date ? Json(date->to_string()) : Json(nullptr);
 }
 
-std::string render_rows(const std::vector<Column>& columns, const std::vector<std::vector<Cell>>& rows,
-                        const ListStyle& style, const std::string& empty_message)
+Cell CellMaker::text(const std::string& value) const
+{
+    return m_table ? Cell{Json(), value} : Cell{Json(value), {}};
+}
+
+Cell CellMaker::text_or_null(const std::string& value) const
+{
+    return m_table ? Cell{Json(), value} : Cell{value.empty() ? Json(nullptr) : Json(value), {}};
+}
+
+Cell CellMaker::shortened(const std::string& value, std::size_t width) const
+{
+    return m_table ? Cell{Json(), util::truncate_to_width(value, width)} : Cell{Json(value), {}};
+}
+
+Cell CellMaker::integer(int value) const
+{
+    return m_table ? Cell{Json(), fmt::format("{}", value)} : Cell{Json(value), {}};
+}
+
+Cell CellMaker::percent(int value) const
+{
+    return m_table ? Cell{Json(), fmt::format("{}%", value)} : Cell{Json(value), {}};
+}
+
+Cell CellMaker::labelled(std::string_view value, std::string shown) const
+{
+    return m_table ? Cell{Json(), std::move(shown)} : Cell{Json(std::string(value)), {}};
+}
+
+Cell CellMaker::status(core::Status status, const Labels& labels) const
+{
+    return labelled(to_string(status), std::string(label(labels, status)));
+}
+
+Cell CellMaker::kind(core::ItemKind kind, const Labels& labels) const
+{
+    return labelled(to_string(kind), std::string(label(labels, kind)));
+}
+
+Cell CellMaker::date(const std::optional<core::Date>& date, std::string_view missing) const
+{
+    if (m_table) {
+        return {Json(), date ? date->to_string() : std::string(missing)};
+    }
+    return {date_or_null(date), {}};
+}
+
+std::string render_rows(const std::vector<Column>& columns, std::vector<std::vector<Cell>> rows, const ListStyle& style,
+                        const std::string& empty_message)
 {
     if (style.format == "json") {
-        Json array = Json::array();
-        for (const auto& row : rows) {
+        if (rows.empty()) {
+            return "[]\n";
+        }
+        // Object by object, as Json::array().dump(2) would print them, without holding the
+        // whole array twice (as values and as text).
+        std::string text = "[\n";
+        for (std::size_t r = 0; r < rows.size(); ++r) {
             Json object = Json::object();
             for (std::size_t i = 0; i < columns.size(); ++i) {
-                object[columns[i].key] = row[i].first;
+                object[columns[i].key] = std::move(rows[r][i].first);
             }
-            array.push_back(std::move(object));
+            rows[r].clear();
+            const auto dumped = object.dump(2); // strings never hold a raw line break: JSON escapes it
+            text += "  ";
+            for (const char c : dumped) {
+                text.push_back(c);
+                if (c == '\n') {
+                    text += "  ";
+                }
+            }
+            text += r + 1 < rows.size() ? ",\n" : "\n";
         }
-        return array.dump(2) + "\n";
+        return text + "]\n";
     }
     if (style.format == "csv") {
         std::vector<std::string> header;
@@ -81,11 +144,13 @@ std::string render_rows(const std::vector<Column>& columns, const std::vector<st
             table.align_right(i);
         }
     }
-    for (const auto& row : rows) {
+    for (auto& row : rows) {
         std::vector<std::string> cells;
-        for (const auto& cell : row) {
-            cells.push_back(cell.second);
+        cells.reserve(row.size());
+        for (auto& cell : row) {
+            cells.push_back(std::move(cell.second));
         }
+        row.clear();
         table.add_row(std::move(cells));
     }
     return table.render();

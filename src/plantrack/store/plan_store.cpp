@@ -8,7 +8,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
-#include "plantrack/store/columns.hpp"
+#include "plantrack/store/fast_statement.hpp"
 #include "plantrack/util/error.hpp"
 #include "plantrack/util/text.hpp"
 
@@ -286,27 +286,27 @@ int sync_header(SQLite::Database& db, const core::Plan& plan, std::vector<PlanCh
 constexpr const char* k_item_columns = "SELECT item_id, kind, area_id, parent_id, title, lead, partners, leader, "
                                        "start_date, due_date, weight, withdrawn";
 
-core::Item item_from_row(SQLite::Statement& query)
+core::Item item_from_row(const FastStatement& query)
 {
     core::Item item;
-    item.id = columns::string(query, 0);
-    item.kind = columns::text(query, 1) == "task" ? core::ItemKind::task : core::ItemKind::milestone;
-    item.area_id = columns::string(query, 2);
-    item.parent_id = columns::string(query, 3); // NULL for a task reads as ""
-    item.title = columns::string(query, 4);
-    item.lead = columns::string(query, 5);
-    const auto partners = columns::text(query, 6);
+    item.id = query.string(0);
+    item.kind = query.text(1) == "task" ? core::ItemKind::task : core::ItemKind::milestone;
+    item.area_id = query.string(2);
+    item.parent_id = query.string(3); // NULL for a task reads as ""
+    item.title = query.string(4);
+    item.lead = query.string(5);
+    const auto partners = query.text(6);
     std::size_t begin = 0;
     while (begin < partners.size()) {
         const auto end = std::min(partners.find('\n', begin), partners.size());
         item.partners.emplace_back(partners.substr(begin, end - begin));
         begin = end + 1;
     }
-    item.leader = columns::string(query, 7);
-    item.start = *core::Date::parse(columns::text(query, 8));
-    item.due = *core::Date::parse(columns::text(query, 9));
-    item.weight = columns::real(query, 10);
-    item.withdrawn = columns::integer(query, 11) != 0;
+    item.leader = query.string(7);
+    item.start = *core::Date::parse(query.text(8));
+    item.due = *core::Date::parse(query.text(9));
+    item.weight = query.real(10);
+    item.withdrawn = query.integer(11) != 0;
     return item;
 }
 
@@ -491,11 +491,29 @@ core::Plan read_plan(Database& db, const std::string& plan_id, bool include_with
         }
     }
     {
-        SQLite::Statement query(sql, std::string(k_item_columns) + " FROM items WHERE plan_id = ?" + current +
-                                         " ORDER BY position");
+        // One pass over the table, then a sort by position (rows are usually in that order
+        // already): walking the position index and fetching each row from it took 4 times as
+        // long for the 20,000-item plan.
+        FastStatement query(sql, std::string(k_item_columns) + ", position, item_key FROM items NOT INDEXED " +
+                                     "WHERE plan_id = ?" + current);
         query.bind(1, plan_id);
-        while (query.executeStep()) {
+        std::vector<std::pair<std::int64_t, std::int64_t>> order; // position, key
+        while (query.step()) {
             plan.items.push_back(item_from_row(query));
+            order.emplace_back(query.integer(12), query.integer(13));
+        }
+        if (!std::is_sorted(order.begin(), order.end())) {
+            std::vector<std::size_t> index(order.size());
+            for (std::size_t i = 0; i < index.size(); ++i) {
+                index[i] = i;
+            }
+            std::sort(index.begin(), index.end(), [&](std::size_t a, std::size_t b) { return order[a] < order[b]; });
+            std::vector<core::Item> sorted;
+            sorted.reserve(plan.items.size());
+            for (const auto i : index) {
+                sorted.push_back(std::move(plan.items[i]));
+            }
+            plan.items = std::move(sorted);
         }
     }
     return plan;
@@ -503,10 +521,10 @@ core::Plan read_plan(Database& db, const std::string& plan_id, bool include_with
 
 std::optional<core::Item> read_item(Database& db, const std::string& plan_id, const std::string& item_id)
 {
-    SQLite::Statement query(db.sql(), std::string(k_item_columns) + " FROM items WHERE plan_id = ? AND item_id = ?");
+    FastStatement query(db.sql(), std::string(k_item_columns) + " FROM items WHERE plan_id = ? AND item_id = ?");
     query.bind(1, plan_id);
     query.bind(2, item_id);
-    if (!query.executeStep()) {
+    if (!query.step()) {
         return std::nullopt;
     }
     return item_from_row(query);

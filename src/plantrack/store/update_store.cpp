@@ -7,7 +7,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
-#include "plantrack/store/columns.hpp"
+#include "plantrack/store/fast_statement.hpp"
 #include "plantrack/util/error.hpp"
 
 namespace plantrack::store {
@@ -23,38 +23,38 @@ constexpr const char* k_latest_sql = "SELECT date, status, progress, update_id F
                                      "ORDER BY date DESC, recorded_at DESC, update_id DESC LIMIT 1";
 
 // Reads date, status, progress and update id from columns first … first + 3.
-core::ItemState state_from_row(SQLite::Statement& query, int first)
+core::ItemState state_from_row(const FastStatement& query, int first)
 {
     core::ItemState state;
-    state.last_update = core::Date::parse(columns::text(query, first));
-    state.status = core::parse_status(columns::text(query, first + 1)).value_or(core::Status::not_started);
-    state.progress = static_cast<int>(columns::integer(query, first + 2));
-    state.sequence = columns::integer(query, first + 3);
+    state.last_update = core::Date::parse(query.text(first));
+    state.status = core::parse_status(query.text(first + 1)).value_or(core::Status::not_started);
+    state.progress = static_cast<int>(query.integer(first + 2));
+    state.sequence = query.integer(first + 3);
     return state;
 }
 
-core::Update update_from_row(SQLite::Statement& query)
+core::Update update_from_row(const FastStatement& query)
 {
     core::Update update;
-    update.item_id = columns::string(query, 0);
-    update.date = *core::Date::parse(columns::text(query, 1));
-    update.status = core::parse_status(columns::text(query, 2)).value_or(core::Status::not_started);
-    update.progress = static_cast<int>(columns::integer(query, 3));
-    update.note = columns::string(query, 4);
-    update.by = columns::string(query, 5);
-    update.recorded_at = columns::integer(query, 6);
-    update.sequence = columns::integer(query, 7);
+    update.item_id = query.string(0);
+    update.date = *core::Date::parse(query.text(1));
+    update.status = core::parse_status(query.text(2)).value_or(core::Status::not_started);
+    update.progress = static_cast<int>(query.integer(3));
+    update.note = query.string(4);
+    update.by = query.string(5);
+    update.recorded_at = query.integer(6);
+    update.sequence = query.integer(7);
     return update;
 }
 
 // The item_key of every item of a plan, withdrawn ones too (a scan of the (plan, item) index).
 std::unordered_map<std::string, std::int64_t> item_keys(Database& db, const std::string& plan_id)
 {
-    SQLite::Statement query(db.sql(), "SELECT item_id, item_key FROM items WHERE plan_id = ?");
+    FastStatement query(db.sql(), "SELECT item_id, item_key FROM items WHERE plan_id = ?");
     query.bind(1, plan_id);
     std::unordered_map<std::string, std::int64_t> keys;
-    while (query.executeStep()) {
-        keys.emplace(columns::string(query, 0), columns::integer(query, 1));
+    while (query.step()) {
+        keys.emplace(query.string(0), query.integer(1));
     }
     return keys;
 }
@@ -66,17 +66,19 @@ void seek_states(Database& db, std::vector<std::pair<std::int64_t, std::size_t>>
                  std::vector<core::ItemState>& states)
 {
     std::sort(keyed_positions.begin(), keyed_positions.end());
-    SQLite::Statement seek(db.sql(), k_latest_sql);
+    FastStatement seek(db.sql(), k_latest_sql);
     seek.bind(3, static_cast<std::int64_t>(known_at.value_or(k_no_cutoff)));
     std::optional<core::Date> bound_date;
+    std::string date_text; // bound to the statement: changed only after a reset
     for (const auto& [key, position] : keyed_positions) {
         seek.reset();
         seek.bind(1, key);
         if (bound_date != dates[position]) {
-            seek.bind(2, dates[position].to_string());
+            date_text = dates[position].to_string();
+            seek.bind(2, date_text);
             bound_date = dates[position];
         }
-        if (seek.executeStep()) {
+        if (seek.step()) {
             states[position] = state_from_row(seek, 0);
         }
     }
@@ -95,28 +97,28 @@ std::vector<core::ItemState> states_as_of(Database& db, const core::Plan& plan, 
     const auto as_of = cutoff.as_of.to_string();
     const auto known_at = cutoff.known_at.value_or(k_no_cutoff);
     // The latest-update table answers for every item whose latest update is within the cutoff
-    // (as of today, all of them); only the others need a seek. Items never updated have no
-    // row there and keep the default state.
+    // (as of today, all of them) and for every item first updated after the date; only the
+    // others need a seek. Items never updated have no row there and keep the default state.
     std::vector<std::pair<std::int64_t, std::size_t>> to_seek;
     {
-        SQLite::Statement latest(db.sql(), notes == Notes::read
-                                               ? "SELECT item_id, item_key, date, status, progress, update_id, "
-                                                 "recorded_at, note FROM item_latest WHERE plan_id = ?"
-                                               : "SELECT item_id, item_key, date, status, progress, update_id, "
-                                                 "recorded_at FROM item_latest WHERE plan_id = ?");
+        FastStatement latest(db.sql(), notes == Notes::read
+                                           ? "SELECT item_id, item_key, date, status, progress, update_id, "
+                                             "recorded_at, first_date, note FROM item_latest WHERE plan_id = ?"
+                                           : "SELECT item_id, item_key, date, status, progress, update_id, "
+                                             "recorded_at, first_date FROM item_latest WHERE plan_id = ?");
         latest.bind(1, plan.id);
-        while (latest.executeStep()) {
-            const auto found = index.find(columns::text(latest, 0));
-            if (found == index.end()) {
+        while (latest.step()) {
+            const auto found = index.find(latest.text(0));
+            if (found == index.end() || latest.text(7) > as_of) {
                 continue;
             }
-            if (columns::text(latest, 2) <= as_of && columns::integer(latest, 6) <= known_at) {
+            if (latest.text(2) <= as_of && latest.integer(6) <= known_at) {
                 states[found->second] = state_from_row(latest, 2);
                 if (notes == Notes::read) {
-                    states[found->second].note = columns::string(latest, 7);
+                    states[found->second].note = latest.string(8);
                 }
             } else {
-                to_seek.emplace_back(columns::integer(latest, 1), found->second);
+                to_seek.emplace_back(latest.integer(1), found->second);
             }
         }
     }
@@ -135,34 +137,35 @@ std::vector<core::ItemState> states_as_of(Database& db, const core::Plan& plan, 
 
 void read_notes(Database& db, const std::vector<core::ItemState*>& states)
 {
-    SQLite::Statement query(db.sql(), "SELECT note FROM updates WHERE update_id = ?");
+    FastStatement query(db.sql(), "SELECT note FROM updates WHERE update_id = ?");
     for (auto* state : states) {
         if (state->sequence == 0) {
             continue;
         }
         query.reset();
         query.bind(1, state->sequence);
-        if (query.executeStep()) {
-            state->note = columns::string(query, 0);
+        if (query.step()) {
+            state->note = query.string(0);
         }
     }
 }
 
 core::ItemState state_as_of(Database& db, const std::string& plan_id, const std::string& item_id, const Cutoff& cutoff)
 {
-    SQLite::Statement seek(db.sql(), "SELECT u.date, u.status, u.progress, u.update_id, u.note FROM updates u "
-                                     "WHERE u.item_key = (SELECT item_key FROM items WHERE plan_id = ?1 AND "
-                                     "item_id = ?2) AND u.date <= ?3 AND u.recorded_at <= ?4 "
-                                     "ORDER BY u.date DESC, u.recorded_at DESC, u.update_id DESC LIMIT 1");
+    FastStatement seek(db.sql(), "SELECT u.date, u.status, u.progress, u.update_id, u.note FROM updates u "
+                                 "WHERE u.item_key = (SELECT item_key FROM items WHERE plan_id = ?1 AND "
+                                 "item_id = ?2) AND u.date <= ?3 AND u.recorded_at <= ?4 "
+                                 "ORDER BY u.date DESC, u.recorded_at DESC, u.update_id DESC LIMIT 1");
+    const auto as_of = cutoff.as_of.to_string();
     seek.bind(1, plan_id);
     seek.bind(2, item_id);
-    seek.bind(3, cutoff.as_of.to_string());
+    seek.bind(3, as_of);
     seek.bind(4, static_cast<std::int64_t>(cutoff.known_at.value_or(k_no_cutoff)));
-    if (!seek.executeStep()) {
+    if (!seek.step()) {
         return {};
     }
     auto state = state_from_row(seek, 0);
-    state.note = columns::string(seek, 4);
+    state.note = seek.string(4);
     return state;
 }
 
@@ -176,20 +179,22 @@ struct UpdateWriter::Statements
           insert(db, "INSERT INTO updates (item_key, date, status, progress, note, reporter, plan_id, item_id, "
                      "recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
           keep_latest(db, "INSERT INTO item_latest (plan_id, item_id, item_key, update_id, date, recorded_at, status, "
-                          "progress, note) "
-                          "SELECT plan_id, item_id, item_key, update_id, date, recorded_at, status, progress, note "
+                          "progress, note, first_date) "
+                          "SELECT plan_id, item_id, item_key, update_id, date, recorded_at, status, progress, note, "
+                          "(SELECT min(date) FROM updates WHERE item_key = ?1) "
                           "FROM updates WHERE item_key = ?1 "
                           "ORDER BY date DESC, recorded_at DESC, update_id DESC LIMIT 1 "
                           "ON CONFLICT (plan_id, item_id) DO UPDATE SET item_key = excluded.item_key, "
                           "update_id = excluded.update_id, date = excluded.date, recorded_at = excluded.recorded_at, "
-                          "status = excluded.status, progress = excluded.progress, note = excluded.note")
+                          "status = excluded.status, progress = excluded.progress, note = excluded.note, "
+                          "first_date = excluded.first_date")
     {}
     SQLite::Database& db;
-    SQLite::Statement key;
-    SQLite::Statement latest;
-    SQLite::Statement identical;
-    SQLite::Statement insert;
-    SQLite::Statement keep_latest;
+    FastStatement key;
+    FastStatement latest;
+    FastStatement identical;
+    FastStatement insert;
+    FastStatement keep_latest;
 };
 
 UpdateWriter::UpdateWriter(Database& db, std::string plan_id)
@@ -208,22 +213,24 @@ std::int64_t UpdateWriter::key_of(const std::string& item_id)
     auto& query = m_statements->key;
     query.reset();
     query.bind(2, item_id);
-    if (!query.executeStep()) {
+    if (!query.step()) {
         throw Error(fmt::format("no item '{}' in plan '{}'", item_id, m_plan_id));
     }
-    const auto key = columns::integer(query, 0);
+    const auto key = query.integer(0);
     m_keys.emplace(item_id, key);
     return key;
 }
 
 core::ItemState UpdateWriter::state_as_of(const std::string& item_id, core::Date date)
 {
+    const auto key = key_of(item_id);
     auto& seek = m_statements->latest;
     seek.reset();
-    seek.bind(1, key_of(item_id));
-    seek.bind(2, date.to_string());
+    m_texts.date = date.to_string();
+    seek.bind(1, key);
+    seek.bind(2, m_texts.date);
     seek.bind(3, static_cast<std::int64_t>(k_no_cutoff));
-    return seek.executeStep() ? state_from_row(seek, 0) : core::ItemState{};
+    return seek.step() ? state_from_row(seek, 0) : core::ItemState{};
 }
 
 namespace {
@@ -231,17 +238,17 @@ namespace {
 // Binds item key, date, status, progress, note and reporter as parameters 1–6 without copying
 // the texts (a copy of each was an eighth of the cost of import): `update` and `texts` must
 // stay as they are until the statement has run.
-void bind_update(SQLite::Statement& statement, std::int64_t key, const core::Update& update, UpdateTexts& texts)
+void bind_update(FastStatement& statement, std::int64_t key, const core::Update& update, UpdateTexts& texts)
 {
+    statement.reset();
     texts.date = update.date.to_string();
     texts.status = to_string(update.status);
-    statement.reset();
     statement.bind(1, key);
-    statement.bindNoCopy(2, texts.date);
-    statement.bindNoCopy(3, texts.status);
+    statement.bind(2, texts.date);
+    statement.bind(3, texts.status);
     statement.bind(4, update.progress);
-    statement.bindNoCopy(5, update.note);
-    statement.bindNoCopy(6, update.by);
+    statement.bind(5, update.note);
+    statement.bind(6, update.by);
 }
 
 } // namespace
@@ -297,7 +304,7 @@ bool UpdateWriter::has_identical(const core::Update& update)
     }
     auto& query = m_statements->identical;
     bind_update(query, key_of(update.item_id), update, m_texts);
-    return query.executeStep();
+    return query.step();
 }
 
 std::int64_t UpdateWriter::append(const core::Update& update)
@@ -305,10 +312,10 @@ std::int64_t UpdateWriter::append(const core::Update& update)
     auto& insert = m_statements->insert;
     const auto key = key_of(update.item_id);
     bind_update(insert, key, update, m_texts);
-    insert.bindNoCopy(7, m_plan_id);
-    insert.bindNoCopy(8, update.item_id);
+    insert.bind(7, m_plan_id);
+    insert.bind(8, update.item_id);
     insert.bind(9, static_cast<std::int64_t>(update.recorded_at));
-    insert.exec();
+    insert.run();
     m_touched.insert(key);
     if (!m_latest_loaded) {
         m_appended_unfiltered = true; // appended before the filter existed: always ask the database
@@ -327,7 +334,7 @@ void UpdateWriter::finish()
     for (const auto key : m_touched) {
         keep.reset();
         keep.bind(1, key);
-        keep.exec();
+        keep.run();
     }
     m_touched.clear();
 }
@@ -348,14 +355,14 @@ bool has_identical_update(Database& db, const std::string& plan_id, const core::
 std::vector<core::Update> history(Database& db, const std::string& plan_id, const std::string& item_id,
                                   std::optional<core::Timestamp> known_at)
 {
-    SQLite::Statement query(db.sql(), "SELECT item_id, date, status, progress, note, reporter, recorded_at, update_id "
-                                      "FROM updates WHERE item_key = (SELECT item_key FROM items WHERE plan_id = ?1 "
-                                      "AND item_id = ?2) AND recorded_at <= ?3 ORDER BY date, recorded_at, update_id");
+    FastStatement query(db.sql(), "SELECT item_id, date, status, progress, note, reporter, recorded_at, update_id "
+                                  "FROM updates WHERE item_key = (SELECT item_key FROM items WHERE plan_id = ?1 "
+                                  "AND item_id = ?2) AND recorded_at <= ?3 ORDER BY date, recorded_at, update_id");
     query.bind(1, plan_id);
     query.bind(2, item_id);
     query.bind(3, static_cast<std::int64_t>(known_at.value_or(k_no_cutoff)));
     std::vector<core::Update> updates;
-    while (query.executeStep()) {
+    while (query.step()) {
         updates.push_back(update_from_row(query));
     }
     return updates;
@@ -363,10 +370,10 @@ std::vector<core::Update> history(Database& db, const std::string& plan_id, cons
 
 void for_each_update(Database& db, const std::string& plan_id, const std::function<void(const core::Update&)>& visit)
 {
-    SQLite::Statement query(db.sql(), "SELECT item_id, date, status, progress, note, reporter, recorded_at, update_id "
-                                      "FROM updates WHERE plan_id = ? ORDER BY update_id");
+    FastStatement query(db.sql(), "SELECT item_id, date, status, progress, note, reporter, recorded_at, update_id "
+                                  "FROM updates WHERE plan_id = ? ORDER BY update_id");
     query.bind(1, plan_id);
-    while (query.executeStep()) {
+    while (query.step()) {
         visit(update_from_row(query));
     }
 }
@@ -463,14 +470,18 @@ void for_each_update_date(Database& db, const std::string& plan_id, core::Date f
                           std::optional<core::Timestamp> known_at,
                           const std::function<void(const std::string& item, core::Date date)>& visit)
 {
-    SQLite::Statement query(db.sql(), "SELECT i.item_id, u.date FROM items i JOIN updates u ON u.item_key = i.item_key "
-                                      "WHERE i.plan_id = ?1 AND u.date BETWEEN ?2 AND ?3 AND u.recorded_at <= ?4");
+    FastStatement query(db.sql(), "SELECT i.item_id, u.date FROM items i JOIN updates u ON u.item_key = i.item_key "
+                                  "WHERE i.plan_id = ?1 AND u.date BETWEEN ?2 AND ?3 AND u.recorded_at <= ?4");
+    const auto first = from.to_string();
+    const auto last = to.to_string();
     query.bind(1, plan_id);
-    query.bind(2, from.to_string());
-    query.bind(3, to.to_string());
+    query.bind(2, first);
+    query.bind(3, last);
     query.bind(4, static_cast<std::int64_t>(known_at.value_or(k_no_cutoff)));
-    while (query.executeStep()) {
-        visit(query.getColumn(0).getString(), *core::Date::parse(query.getColumn(1).getString()));
+    std::string item;
+    while (query.step()) {
+        item = query.text(0);
+        visit(item, *core::Date::parse(query.text(1)));
     }
 }
 

@@ -9,11 +9,11 @@ namespace plantrack::util {
 class Table
 {
 public:
-    explicit Table(std::vector<std::string> headers) : m_headers(std::move(headers)) {}
+    explicit Table(std::vector<std::string> headers);
 
     // Marks a column as numeric: right-aligned.
     void align_right(std::size_t column) { m_right.push_back(column); }
-    void add_row(std::vector<std::string> cells) { m_rows.push_back(std::move(cells)); }
+    void add_row(std::vector<std::string> cells);
     bool empty() const { return m_rows.empty(); }
 
     // The table as text, one line per row, columns separated by two spaces, no trailing spaces.

@@ -65,6 +65,26 @@ std::size_t display_width(std::string_view text)
 {
     std::size_t width = 0;
     for (std::size_t offset = 0; offset < text.size();) {
+        const auto byte = static_cast<unsigned char>(text[offset]);
+        if (byte < 0x80) {
+            // ASCII without a call into utf8proc: controls take no column, the rest one.
+            width += byte >= 0x20 && byte != 0x7f ? 1 : 0;
+            ++offset;
+            continue;
+        }
+        if (byte >= 0xE4 && byte <= 0xE9 && offset + 2 < text.size() &&
+            (static_cast<unsigned char>(text[offset + 1]) & 0xC0) == 0x80 &&
+            (static_cast<unsigned char>(text[offset + 2]) & 0xC0) == 0x80) {
+            // CJK Unified Ideographs (U+4E00–U+9FFF), most of any Chinese text, are all Wide: two
+            // columns, without a call into utf8proc.
+            const auto code = ((byte & 0x0Fu) << 12) | ((static_cast<unsigned char>(text[offset + 1]) & 0x3Fu) << 6) |
+                              (static_cast<unsigned char>(text[offset + 2]) & 0x3Fu);
+            if (code >= 0x4E00 && code <= 0x9FFF) {
+                width += 2;
+                offset += 3;
+                continue;
+            }
+        }
         const auto character = character_at(text, offset);
         width += width_of(character);
         offset += character.length;
