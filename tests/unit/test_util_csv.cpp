@@ -173,6 +173,38 @@ TEST_SUITE("util::csv")
         }
     }
 
+    TEST_CASE("CsvReader: records across many buffer refills read exactly as written")
+    {
+        // 3,000 records of varying length (about 400 KB): cells, quotes, CRLF and multi-byte
+        // characters fall on every position of the reader's 64 KiB buffer.
+        std::string text;
+        std::vector<Cells> expected;
+        for (int i = 0; i < 3000; ++i) {
+            Cells cells{"item" + std::to_string(i),
+                        std::string(static_cast<std::size_t>(i % 97), static_cast<char>('a' + i % 26))};
+            std::string chinese;
+            for (int k = 0; k < i % 5; ++k) {
+                chinese += "中文";
+            }
+            cells.push_back(chinese);
+            text += cells[0] + "," + cells[1] + "," + cells[2];
+            if (i % 7 == 0) {
+                cells.push_back("a, \"quoted\" cell");
+                text += ",\"a, \"\"quoted\"\" cell\"";
+            }
+            text += i % 3 == 0 ? "\r\n" : "\n";
+            expected.push_back(cells);
+        }
+        const auto records = parse_csv(text);
+        REQUIRE(records.size() == expected.size());
+        for (std::size_t i = 0; i < records.size(); ++i) {
+            CAPTURE(i);
+            CHECK(records[i].problem.empty());
+            CHECK(records[i].line == static_cast<int>(i) + 1);
+            CHECK(records[i].cells == expected[i]);
+        }
+    }
+
     TEST_CASE("CsvReader reads a stream one record at a time")
     {
         std::istringstream in("a,b\nc,d\n");

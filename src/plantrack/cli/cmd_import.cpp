@@ -187,12 +187,12 @@ void run_import(Context& context, const ImportOptions& options)
         }
         // Rows are appended even after a bad one, so that later rows carry over from earlier ones
         // exactly as they will once the file is fixed; a refused file is rolled back whole.
-        const auto& update = std::get<core::Update>(completed);
+        auto& update = std::get<core::Update>(completed);
         if (writer.has_identical(update)) {
             ++skipped;
             continue;
         }
-        writer.append(update);
+        writer.append(std::move(update));
         ++recorded;
     }
     if (!problems.empty()) {

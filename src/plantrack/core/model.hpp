@@ -3,6 +3,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "plantrack/core/date.hpp"
@@ -117,8 +118,14 @@ struct Plan
     std::vector<std::string> item_ids() const;
 
 private:
+    // Hashes ids as views, so a look-up by std::string_view builds no std::string.
+    struct IdHash
+    {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+    };
     // Built on first look-up (and again if items were added), so look-ups stay O(1) at city scale.
-    mutable std::map<std::string, std::size_t, std::less<>> m_item_index;
+    mutable std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>> m_item_index;
 };
 
 } // namespace plantrack::core

@@ -62,14 +62,19 @@ public:
     // True if an update identical in item, date, status, progress, note and reporter is recorded.
     bool has_identical(const core::Update& update);
 
-    // Appends one update. Returns its sequence number.
-    std::int64_t append(const core::Update& update);
+    // Appends one update. Returns its sequence number. Updates are written in batches (one
+    // statement for many rows costs less than a statement per row); everything this writer
+    // reads sees them all, and finish() writes the last batch.
+    std::int64_t append(core::Update update);
 
-    // Brings the latest-update table up to date for every item appended to. Call once, before
-    // the transaction commits.
+    // Writes what is pending and brings the latest-update table up to date for every item
+    // appended to. Call once, before the transaction commits.
     void finish();
 
 private:
+    // Writes the appended updates not yet written.
+    void flush();
+
     // The item's key in the database (plantrack::Error if the plan has no such item).
     std::int64_t key_of(const std::string& item_id);
 
@@ -79,8 +84,17 @@ private:
     bool might_exist(const core::Update& update);
 
     struct Statements;
+    // An appended update not yet written, with what its statement binds.
+    struct Pending
+    {
+        core::Update update;
+        std::int64_t key = 0;
+        std::string date;
+    };
     std::string m_plan_id;
     UpdateTexts m_texts; // the texts bound to the statement last run
+    std::vector<Pending> m_pending;
+    std::int64_t m_next_sequence = 0; // 0 until read from the database
     std::unordered_map<std::string, std::int64_t> m_keys;
     std::unordered_set<std::int64_t> m_touched; // keys of the items appended to
     std::unordered_map<std::string, core::Date> m_latest_before;

@@ -1,5 +1,6 @@
 #include "plantrack/util/csv.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -8,22 +9,49 @@
 
 namespace plantrack::util {
 
+bool CsvReader::refill()
+{
+    if (m_position < m_end) {
+        return true;
+    }
+    const auto got = m_in.sgetn(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
+    m_position = 0;
+    m_end = got > 0 ? static_cast<std::size_t>(got) : 0;
+    return m_end > 0;
+}
+
+int CsvReader::peek()
+{
+    if (m_position == m_end && !refill()) {
+        return k_eof;
+    }
+    return static_cast<unsigned char>(m_buffer[m_position]);
+}
+
+int CsvReader::bump()
+{
+    const int c = peek();
+    if (c != k_eof) {
+        ++m_position;
+    }
+    return c;
+}
+
 std::optional<CsvRecord> CsvReader::next()
 {
-    constexpr int k_eof = std::char_traits<char>::eof();
     // Skip blank lines.
     for (;;) {
-        const int c = m_in.sgetc();
+        const int c = peek();
         if (c == k_eof) {
             return std::nullopt;
         }
         if (c == '\n') {
-            m_in.sbumpc();
+            bump();
             ++m_line;
         } else if (c == '\r') {
-            m_in.sbumpc();
-            if (m_in.sgetc() == '\n') {
-                m_in.sbumpc();
+            bump();
+            if (peek() == '\n') {
+                bump();
             }
             ++m_line;
         } else {
@@ -48,14 +76,14 @@ std::optional<CsvRecord> CsvReader::next()
                 too_long = true;
             }
         };
-        if (m_in.sgetc() == '"') {
-            m_in.sbumpc();
+        if (peek() == '"') {
+            bump();
             const int quote_line = m_line;
             bool closed = false;
-            for (int c = m_in.sbumpc(); c != k_eof; c = m_in.sbumpc()) {
+            for (int c = bump(); c != k_eof; c = bump()) {
                 if (c == '"') {
-                    if (m_in.sgetc() == '"') {
-                        m_in.sbumpc();
+                    if (peek() == '"') {
+                        bump();
                         append('"');
                         continue;
                     }
@@ -75,35 +103,54 @@ std::optional<CsvRecord> CsvReader::next()
                 record.cells.push_back(std::move(cell));
                 return record;
             }
-            int c = m_in.sgetc();
+            int c = peek();
             if (c != k_eof && c != ',' && c != '\n' && c != '\r') {
                 report("text after a closing quote (quote the whole cell)");
                 while (c != k_eof && c != ',' && c != '\n' && c != '\r') {
-                    m_in.sbumpc();
-                    c = m_in.sgetc();
+                    bump();
+                    c = peek();
                 }
             }
         } else {
-            for (int c = m_in.sgetc(); c != k_eof && c != ',' && c != '\n' && c != '\r'; c = m_in.sgetc()) {
+            for (;;) {
+                // The run of plain bytes ahead, copied at once.
+                const char* begin = m_buffer.data() + m_position;
+                const char* end = m_buffer.data() + m_end;
+                const char* stop = std::find_if(begin, end, [&](char byte) {
+                    const auto c = static_cast<unsigned char>(byte);
+                    return c == ',' || c == '\n' || c == '\r' || c == '"' || control(c);
+                });
+                const auto room = k_max_cell_bytes - std::min(k_max_cell_bytes, cell.size());
+                const auto run = static_cast<std::size_t>(stop - begin);
+                cell.append(begin, std::min(run, room));
+                too_long = too_long || run > room;
+                m_position += run;
+                if (stop == end && refill()) {
+                    continue;
+                }
+                const int c = peek();
+                if (c == k_eof || c == ',' || c == '\n' || c == '\r') {
+                    break;
+                }
                 if (c == '"') {
                     report("a quote inside an unquoted cell (quote the whole cell)");
-                } else if (control(c)) {
+                } else {
                     report(fmt::format("control character 0x{:02X} in a cell", c));
                 }
-                append(static_cast<char>(m_in.sbumpc()));
+                append(static_cast<char>(bump()));
             }
         }
         if (too_long) {
             report(fmt::format("a cell longer than {} bytes", k_max_cell_bytes));
         }
         record.cells.push_back(std::move(cell));
-        const int c = m_in.sbumpc();
+        const int c = bump();
         if (c == ',') {
             continue;
         }
         if (c == '\r') {
-            if (m_in.sgetc() == '\n') {
-                m_in.sbumpc();
+            if (peek() == '\n') {
+                bump();
             } else {
                 report("a carriage return inside a record");
             }
