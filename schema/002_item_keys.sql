@@ -77,8 +77,9 @@ ALTER TABLE updates_v2 RENAME TO updates;
 -- (update_id is named so that ties on date and recorded time order by insertion.)
 CREATE INDEX updates_by_item_date ON updates(item_key, date, recorded_at, update_id, status, progress);
 
--- Items whose first `done` update a report looks for: a small index, as done updates are few.
-CREATE INDEX updates_done ON updates(item_key, date, recorded_at) WHERE status = 'done';
+-- Items whose first `done` update a report looks for: a small index, as done updates are few
+-- (status is named so that SQLite reads the index alone).
+CREATE INDEX updates_done ON updates(item_key, date, recorded_at, status) WHERE status = 'done';
 
 CREATE TRIGGER updates_are_append_only_on_update BEFORE UPDATE ON updates
 BEGIN

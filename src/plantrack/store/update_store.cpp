@@ -458,11 +458,13 @@ void for_each_update(Database& db, const std::string& plan_id, const std::functi
 
 std::map<std::string, core::Date> first_done_dates(Database& db, const std::string& plan_id, const Cutoff& cutoff)
 {
-    // One pass over the small index of done updates.
+    // One pass over the small index of done updates. (Left to itself SQLite walks the whole
+    // updates index instead, for its order: 1.6 billion instructions for a city-scale report.)
     SQLite::Statement query(db.sql(),
                             "SELECT i.item_id, d.first FROM items i JOIN (SELECT item_key, min(date) AS first "
-                            "FROM updates WHERE status = 'done' AND date <= ?2 AND recorded_at <= ?3 "
-                            "GROUP BY item_key) d ON d.item_key = i.item_key WHERE i.plan_id = ?1");
+                            "FROM updates INDEXED BY updates_done WHERE status = 'done' AND date <= ?2 "
+                            "AND recorded_at <= ?3 GROUP BY item_key) d ON d.item_key = i.item_key "
+                            "WHERE i.plan_id = ?1");
     query.bind(1, plan_id);
     query.bind(2, cutoff.as_of.to_string());
     query.bind(3, static_cast<std::int64_t>(cutoff.known_at.value_or(k_no_cutoff)));
@@ -480,7 +482,7 @@ std::map<std::string, int> update_counts(Database& db, const std::string& plan_i
     SQLite::Statement query(db.sql(),
                             "SELECT i.item_id, count(*) FROM items i JOIN updates u ON u.item_key = i.item_key "
                             "WHERE i.plan_id = ?1 AND u.date BETWEEN ?2 AND ?3 AND u.recorded_at <= ?4 "
-                            "GROUP BY i.item_key");
+                            "GROUP BY i.item_id"); // the order items are read in: no temporary B-tree
     query.bind(1, plan_id);
     query.bind(2, from.to_string());
     query.bind(3, to.to_string());
