@@ -81,18 +81,17 @@ std::string render_list(const std::vector<const ItemView*>& items, const ListSty
                                          {"status", l.status}, {"progress", l.progress, true},
                                          {"light", l.light},   {"last_update", l.last_update}};
     const CellMaker make(style);
-    std::vector<std::vector<Cell>> rows;
-    rows.reserve(items.size());
+    Listing listing(columns, style);
     for (const auto* view : items) {
         const auto& item = *view->item;
-        rows.push_back({make.text(item.id), make.kind(item.kind, l), make.text(item.area_id),
-                        make.text_or_null(item.parent_id), make.shortened(item.title, 40), make.text(item.lead),
-                        make.text(item.start.to_string()), make.text(item.due.to_string()),
-                        make.status(view->state.status, l), make.percent(view->state.progress),
-                        make.labelled(to_string(view->light), light_cell(view->light, l, style.color)),
-                        make.date(view->state.last_update, l.not_set)});
+        listing.add({make.text(item.id), make.kind(item.kind, l), make.text(item.area_id),
+                     make.text_or_null(item.parent_id), make.shortened(item.title, 40), make.text(item.lead),
+                     make.text(item.start.to_string()), make.text(item.due.to_string()),
+                     make.status(view->state.status, l), make.percent(view->state.progress),
+                     make.labelled(to_string(view->light), light_cell(view->light, l, style.color)),
+                     make.date(view->state.last_update, l.not_set)});
     }
-    return render_rows(columns, std::move(rows), style, std::string(l.no_items));
+    return listing.finish(std::string(l.no_items));
 }
 
 std::string render_overdue(const std::vector<const ItemView*>& items, const ListStyle& style)
@@ -168,15 +167,15 @@ std::string render_due(const std::vector<const ItemView*>& items, core::Date as_
                                          {"status", l.status}, {"progress", l.progress, true},
                                          {"light", l.light}};
     const CellMaker make(style);
-    std::vector<std::vector<Cell>> rows;
+    Listing listing(columns, style);
     for (const auto* view : sorted) {
         const auto& item = *view->item;
-        rows.push_back({make.text(item.id), make.kind(item.kind, l), make.shortened(item.title, 40),
-                        make.text(item.lead), make.text(item.due.to_string()), make.integer(item.due - as_of),
-                        make.status(view->state.status, l), make.percent(view->state.progress),
-                        make.labelled(to_string(view->light), light_cell(view->light, l, style.color))});
+        listing.add({make.text(item.id), make.kind(item.kind, l), make.shortened(item.title, 40), make.text(item.lead),
+                     make.text(item.due.to_string()), make.integer(item.due - as_of),
+                     make.status(view->state.status, l), make.percent(view->state.progress),
+                     make.labelled(to_string(view->light), light_cell(view->light, l, style.color))});
     }
-    return render_rows(columns, std::move(rows), style, std::string(l.nothing_due));
+    return listing.finish(std::string(l.nothing_due));
 }
 
 std::string render_stale(const std::vector<const ItemView*>& items, const ListStyle& style)
@@ -193,15 +192,14 @@ std::string render_stale(const std::vector<const ItemView*>& items, const ListSt
                                          {"status", l.status},
                                          {"progress", l.progress, true}};
     const CellMaker make(style);
-    std::vector<std::vector<Cell>> rows;
+    Listing listing(columns, style);
     for (const auto* view : sorted) {
         const auto& item = *view->item;
-        rows.push_back({make.text(item.id), make.kind(item.kind, l), make.shortened(item.title, 40),
-                        make.text(item.lead), make.date(view->state.last_update, l.not_set),
-                        make.integer(view->days_without_update), make.status(view->state.status, l),
-                        make.percent(view->state.progress)});
+        listing.add({make.text(item.id), make.kind(item.kind, l), make.shortened(item.title, 40), make.text(item.lead),
+                     make.date(view->state.last_update, l.not_set), make.integer(view->days_without_update),
+                     make.status(view->state.status, l), make.percent(view->state.progress)});
     }
-    return render_rows(columns, std::move(rows), style, std::string(l.nothing_stale));
+    return listing.finish(std::string(l.nothing_stale));
 }
 
 } // namespace plantrack::report

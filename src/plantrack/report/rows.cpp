@@ -81,79 +81,90 @@ Cell CellMaker::date(const std::optional<core::Date>& date, std::string_view mis
     return {date_or_null(date), {}};
 }
 
-std::string render_rows(const std::vector<Column>& columns, std::vector<std::vector<Cell>> rows, const ListStyle& style,
-                        const std::string& empty_message)
+Listing::Listing(std::vector<Column> columns, const ListStyle& style)
+    : m_columns(std::move(columns)), m_format(style.format)
 {
-    if (style.format == "json") {
-        if (rows.empty()) {
-            return "[]\n";
-        }
-        // Object by object, as Json::array().dump(2) would print them, without holding the
-        // whole array twice (as values and as text).
-        std::string text = "[\n";
-        for (std::size_t r = 0; r < rows.size(); ++r) {
-            Json object = Json::object();
-            for (std::size_t i = 0; i < columns.size(); ++i) {
-                object[columns[i].key] = std::move(rows[r][i].first);
-            }
-            rows[r].clear();
-            const auto dumped = object.dump(2); // strings never hold a raw line break: JSON escapes it
-            text += "  ";
-            for (const char c : dumped) {
-                text.push_back(c);
-                if (c == '\n') {
-                    text += "  ";
-                }
-            }
-            text += r + 1 < rows.size() ? ",\n" : "\n";
-        }
-        return text + "]\n";
-    }
-    if (style.format == "csv") {
+    if (m_format == "json") {
+        m_text = "[\n";
+    } else if (m_format == "csv") {
         std::vector<std::string> header;
-        for (const auto& column : columns) {
+        for (const auto& column : m_columns) {
             header.push_back(util::csv_cell(column.key));
         }
-        std::string text = util::csv_line(header);
-        for (const auto& row : rows) {
-            std::vector<std::string> cells;
-            for (std::size_t i = 0; i < columns.size(); ++i) {
-                const auto& value = row[i].first;
-                if (value.is_null()) {
-                    cells.emplace_back();
-                } else if (value.is_string()) {
-                    cells.push_back(util::csv_cell(value.get<std::string>()));
-                } else {
-                    cells.push_back(util::csv_cell(value.dump(), false));
-                }
+        m_text = util::csv_line(header);
+    } else {
+        std::vector<std::string> headers;
+        for (const auto& column : m_columns) {
+            headers.emplace_back(column.label);
+        }
+        m_table.emplace(headers);
+        for (std::size_t i = 0; i < m_columns.size(); ++i) {
+            if (m_columns[i].numeric) {
+                m_table->align_right(i);
             }
-            text += util::csv_line(cells);
-        }
-        return text;
-    }
-    if (rows.empty()) {
-        return empty_message + "\n";
-    }
-    std::vector<std::string> headers;
-    for (const auto& column : columns) {
-        headers.emplace_back(column.label);
-    }
-    util::Table table(headers);
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-        if (columns[i].numeric) {
-            table.align_right(i);
         }
     }
-    for (auto& row : rows) {
+}
+
+void Listing::add(std::vector<Cell> row)
+{
+    if (m_format == "json") {
+        // Object by object, exactly as Json::array().dump(2) prints them.
+        Json object = Json::object();
+        for (std::size_t i = 0; i < m_columns.size(); ++i) {
+            object[m_columns[i].key] = std::move(row[i].first);
+        }
+        const auto dumped = object.dump(2); // strings never hold a raw line break: JSON escapes it
+        m_text += m_rows == 0 ? "  " : ",\n  ";
+        for (const char c : dumped) {
+            m_text.push_back(c);
+            if (c == '\n') {
+                m_text += "  ";
+            }
+        }
+    } else if (m_format == "csv") {
+        std::vector<std::string> cells;
+        for (std::size_t i = 0; i < m_columns.size(); ++i) {
+            const auto& value = row[i].first;
+            if (value.is_null()) {
+                cells.emplace_back();
+            } else if (value.is_string()) {
+                cells.push_back(util::csv_cell(value.get<std::string>()));
+            } else {
+                cells.push_back(util::csv_cell(value.dump(), false));
+            }
+        }
+        m_text += util::csv_line(cells);
+    } else {
         std::vector<std::string> cells;
         cells.reserve(row.size());
         for (auto& cell : row) {
             cells.push_back(std::move(cell.second));
         }
-        row.clear();
-        table.add_row(std::move(cells));
+        m_table->add_row(cells);
     }
-    return table.render();
+    ++m_rows;
+}
+
+std::string Listing::finish(const std::string& empty_message)
+{
+    if (m_format == "json") {
+        return m_rows == 0 ? std::string("[]\n") : std::move(m_text) + "\n]\n";
+    }
+    if (m_format == "csv") {
+        return std::move(m_text);
+    }
+    return m_rows == 0 ? empty_message + "\n" : m_table->render();
+}
+
+std::string render_rows(const std::vector<Column>& columns, std::vector<std::vector<Cell>> rows, const ListStyle& style,
+                        const std::string& empty_message)
+{
+    Listing listing(columns, style);
+    for (auto& row : rows) {
+        listing.add(std::move(row));
+    }
+    return listing.finish(empty_message);
 }
 
 } // namespace plantrack::report

@@ -9,6 +9,7 @@
 #include "plantrack/core/date.hpp"
 #include "plantrack/core/state.hpp"
 #include "plantrack/report/item_lists.hpp"
+#include "plantrack/util/table.hpp"
 
 namespace plantrack::report {
 
@@ -61,8 +62,28 @@ private:
     bool m_table;
 };
 
-// Renders rows as a table, a JSON array of objects, or CSV with a header of the JSON keys
-// (text cells neutralised against formulas). `empty_message` stands in for an empty table.
+// A listing rendered as a table, a JSON array of objects, or CSV with a header of the JSON keys
+// (text cells neutralised against formulas). Each row is turned into its output as it is added,
+// so a 20,000-row listing is never held as cells and as text at once.
+class Listing
+{
+public:
+    Listing(std::vector<Column> columns, const ListStyle& style);
+
+    void add(std::vector<Cell> row);
+
+    // The whole output; `empty_message` stands in for a table without rows.
+    std::string finish(const std::string& empty_message);
+
+private:
+    std::vector<Column> m_columns;
+    std::string m_format;
+    std::optional<util::Table> m_table; // for the table format
+    std::string m_text;                 // json or csv so far
+    std::size_t m_rows = 0;
+};
+
+// Renders `rows` as a Listing does.
 std::string render_rows(const std::vector<Column>& columns, std::vector<std::vector<Cell>> rows, const ListStyle& style,
                         const std::string& empty_message);
 
