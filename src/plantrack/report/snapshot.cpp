@@ -20,7 +20,7 @@ const ItemView* Snapshot::find(std::string_view id) const
     return nullptr;
 }
 
-std::vector<ItemView> view_items(const core::Plan& plan, const std::vector<core::ItemState>& states, core::Date as_of)
+std::vector<ItemView> view_items(const core::Plan& plan, std::vector<core::ItemState> states, core::Date as_of)
 {
     std::vector<ItemView> views;
     views.reserve(plan.items.size());
@@ -31,7 +31,7 @@ std::vector<ItemView> view_items(const core::Plan& plan, const std::vector<core:
         }
         ItemView view;
         view.item = &item;
-        view.state = states[i];
+        view.state = std::move(states[i]);
         view.light = core::light_of(item, view.state, plan.review, as_of);
         view.overdue = core::is_overdue(item, view.state, as_of);
         view.days_overdue = core::days_overdue(item, view.state, as_of);
@@ -49,8 +49,8 @@ Snapshot take_snapshot(store::Database& db, const std::string& plan_id, const st
     snapshot.plan = store::read_plan(db, plan_id);
     snapshot.cutoff = cutoff;
     // Notes are read by whoever shows them (a report's red items), not for all 20,000 items.
-    const auto states = store::states_as_of(db, snapshot.plan, cutoff, store::Notes::skip);
-    snapshot.items = view_items(snapshot.plan, states, cutoff.as_of);
+    snapshot.items =
+        view_items(snapshot.plan, store::states_as_of(db, snapshot.plan, cutoff, store::Notes::skip), cutoff.as_of);
     return snapshot;
 }
 

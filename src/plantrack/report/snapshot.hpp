@@ -37,7 +37,7 @@ struct Snapshot
 };
 
 // Views of `plan`'s current items computed from their states as of `as_of`.
-std::vector<ItemView> view_items(const core::Plan& plan, const std::vector<core::ItemState>& states, core::Date as_of);
+std::vector<ItemView> view_items(const core::Plan& plan, std::vector<core::ItemState> states, core::Date as_of);
 
 Snapshot take_snapshot(store::Database& db, const std::string& plan_id, const store::Cutoff& cutoff);
 
