@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "store_test_plan.hpp"
+#include "temp_path.hpp"
 
 #include <algorithm>
 #include <iterator>
@@ -83,6 +84,31 @@ TEST_SUITE("store::update_store")
             CHECK(h[4].progress == 40);
             CHECK(store::history(db, "p", "1", core::Timestamp{20'000}).size() == 2);
         }
+    }
+
+    TEST_CASE("a reading connection sees one snapshot, whatever is logged after its first query")
+    {
+        plantrack::test::TempPath path("snapshot.sqlite");
+        const auto plan = parse(k_plan);
+        auto log = [&](int progress, core::Timestamp recorded_at) {
+            auto writer = store::Database::open(path.str(), store::Database::Access::write);
+            store::WriteTransaction transaction(writer);
+            store::append_update(writer, "p", update("1", "2024-03-01", core::Status::on_track, progress, recorded_at));
+            transaction.commit();
+        };
+        {
+            auto writer = store::Database::open(path.str(), store::Database::Access::write);
+            store::apply_plan(writer, plan, "plan.yaml", 1000);
+        }
+        log(10, 10'000);
+        auto reader = store::Database::open(path.str(), store::Database::Access::read);
+        const store::Cutoff cutoff{day("2024-06-30"), std::nullopt};
+        CHECK(store::states_as_of(reader, plan, cutoff)[0].progress == 10);
+        log(20, 20'000); // another process logs and commits meanwhile
+        CHECK(store::states_as_of(reader, plan, cutoff)[0].progress == 10);
+        CHECK(store::history(reader, "p", "1").size() == 1);
+        auto later = store::Database::open(path.str(), store::Database::Access::read);
+        CHECK(store::states_as_of(later, plan, cutoff)[0].progress == 20);
     }
 
     TEST_CASE("has_identical_update")
