@@ -47,6 +47,25 @@ TEST_SUITE("util::text")
         }
     }
 
+    TEST_CASE("is_valid_utf8 agrees with utf8proc on every three-byte sequence")
+    {
+        for (int lead = 0xE0; lead <= 0xEF; ++lead) {
+            for (int second = 0x00; second <= 0xFF; ++second) {
+                for (int third : {0x00, 0x41, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF}) {
+                    const std::string text{static_cast<char>(lead), static_cast<char>(second),
+                                           static_cast<char>(third)};
+                    utf8proc_int32_t code = 0;
+                    const auto length =
+                        utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data()), 3, &code);
+                    CAPTURE(lead);
+                    CAPTURE(second);
+                    CAPTURE(third);
+                    REQUIRE(is_valid_utf8(text) == (length == 3));
+                }
+            }
+        }
+    }
+
     TEST_CASE("is_valid_utf8")
     {
         CHECK(is_valid_utf8(""));

@@ -1,6 +1,7 @@
 #include "plantrack/store/update_store.hpp"
 
 #include <algorithm>
+#include <array>
 #include <functional>
 #include <unordered_map>
 
@@ -223,20 +224,37 @@ UpdateWriter::UpdateWriter(Database& db, std::string plan_id)
 
 UpdateWriter::~UpdateWriter() = default;
 
+std::optional<std::int64_t> UpdateWriter::find_key(const std::string& item_id)
+{
+    // Returns come item by item (or month by month): most rows name the item of the row before.
+    if (m_last_key != 0 && item_id == m_last_item) {
+        return m_last_key;
+    }
+    std::int64_t key = 0;
+    if (const auto found = m_keys.find(item_id); found != m_keys.end()) {
+        key = found->second;
+    } else {
+        auto& query = m_statements->key;
+        query.reset();
+        query.bind(2, item_id);
+        if (!query.step()) {
+            return std::nullopt;
+        }
+        key = query.integer(0);
+        m_keys.emplace(item_id, key);
+    }
+    m_last_item = item_id;
+    m_last_key = key;
+    return key;
+}
+
 std::int64_t UpdateWriter::key_of(const std::string& item_id)
 {
-    if (const auto found = m_keys.find(item_id); found != m_keys.end()) {
-        return found->second;
-    }
-    auto& query = m_statements->key;
-    query.reset();
-    query.bind(2, item_id);
-    if (!query.step()) {
+    const auto key = find_key(item_id);
+    if (!key) {
         throw Error(fmt::format("no item '{}' in plan '{}'", item_id, m_plan_id));
     }
-    const auto key = query.integer(0);
-    m_keys.emplace(item_id, key);
-    return key;
+    return *key;
 }
 
 core::ItemState UpdateWriter::state_as_of(const std::string& item_id, core::Date date)
@@ -276,39 +294,41 @@ namespace {
 
 constexpr std::size_t k_filter_bits = std::size_t{1} << 23; // 1 MiB: ~3% false positives at 1M rows
 
-std::uint64_t filter_hash(const core::Update& update, std::uint64_t seed)
+// The filter's three bits for an item and date, from one hash (splitmix64's finaliser) by
+// double hashing.
+std::array<std::size_t, 3> filter_bits(std::int64_t key, core::Date date)
 {
-    std::uint64_t hash = 1469598103934665603ULL ^ seed;
-    for (const char c : update.item_id) {
-        hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-    }
-    hash = (hash ^ static_cast<std::uint64_t>(update.date.days())) * 1099511628211ULL;
-    hash ^= hash >> 29;
-    return hash % k_filter_bits;
+    std::uint64_t z = (static_cast<std::uint64_t>(key) << 24) ^ static_cast<std::uint64_t>(date.days());
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    z ^= z >> 31;
+    const auto first = z & 0xffffffffULL;
+    const auto step = (z >> 32) | 1;
+    return {static_cast<std::size_t>(first % k_filter_bits), static_cast<std::size_t>((first + step) % k_filter_bits),
+            static_cast<std::size_t>((first + 2 * step) % k_filter_bits)};
 }
 
 } // namespace
 
-bool UpdateWriter::might_exist(const core::Update& update)
+bool UpdateWriter::might_exist(const core::Update& update, std::int64_t key)
 {
     if (m_appended_unfiltered) {
         return true;
     }
     if (!m_latest_loaded) {
-        SQLite::Statement query(m_statements->db, "SELECT item_id, date FROM item_latest WHERE plan_id = ?");
+        FastStatement query(m_statements->db, "SELECT item_key, date FROM item_latest WHERE plan_id = ?");
         query.bind(1, m_plan_id);
-        while (query.executeStep()) {
-            m_latest_before.emplace(query.getColumn(0).getString(), *core::Date::parse(query.getColumn(1).getString()));
+        while (query.step()) {
+            m_latest_before.emplace(query.integer(0), *core::Date::parse(query.text(1)));
         }
         m_appended_filter.assign(k_filter_bits / 64, 0);
         m_latest_loaded = true;
     }
-    const auto before = m_latest_before.find(update.item_id);
+    const auto before = m_latest_before.find(key);
     if (before != m_latest_before.end() && update.date <= before->second) {
         return true;
     }
-    for (const std::uint64_t seed : {1u, 2u, 3u}) {
-        const auto bit = filter_hash(update, seed);
+    for (const auto bit : filter_bits(key, update.date)) {
         if ((m_appended_filter[bit / 64] & (std::uint64_t{1} << (bit % 64))) == 0) {
             return false;
         }
@@ -318,9 +338,11 @@ bool UpdateWriter::might_exist(const core::Update& update)
 
 bool UpdateWriter::has_identical(const core::Update& update)
 {
-    if (!might_exist(update)) {
-        return false;
+    const auto found = find_key(update.item_id);
+    if (!found || !might_exist(update, *found)) {
+        return false; // an item the plan does not hold has no updates
     }
+    const auto key = *found;
     // What is pending is compared here; the database holds the rest (a flush would break up the
     // batch for each of the ~3% of rows the filter cannot rule out).
     const auto same = [&](const Pending& row) {
@@ -332,7 +354,7 @@ bool UpdateWriter::has_identical(const core::Update& update)
         return true;
     }
     auto& query = m_statements->identical;
-    bind_update(query, key_of(update.item_id), update, m_texts);
+    bind_update(query, key, update, m_texts);
     return query.step();
 }
 
@@ -349,8 +371,7 @@ std::int64_t UpdateWriter::append(core::Update update)
     if (!m_latest_loaded) {
         m_appended_unfiltered = true; // appended before the filter existed: always ask the database
     } else {
-        for (const std::uint64_t seed : {1u, 2u, 3u}) {
-            const auto bit = filter_hash(update, seed);
+        for (const auto bit : filter_bits(key, update.date)) {
             m_appended_filter[bit / 64] |= std::uint64_t{1} << (bit % 64);
         }
     }

@@ -75,13 +75,15 @@ private:
     // Writes the appended updates not yet written.
     void flush();
 
-    // The item's key in the database (plantrack::Error if the plan has no such item).
+    // The item's key in the database, if the plan holds it.
+    std::optional<std::int64_t> find_key(const std::string& item_id);
+    // The same, or plantrack::Error if the plan has no such item.
     std::int64_t key_of(const std::string& item_id);
 
     // Whether an identical update could exist, answered without a query for the common case of
     // new returns: dated after everything the item had before this writer, and not among what
     // this writer appended (a Bloom filter of item and date: no false negatives).
-    bool might_exist(const core::Update& update);
+    bool might_exist(const core::Update& update, std::int64_t key);
 
     struct Statements;
     // An appended update not yet written, with what its statement binds.
@@ -96,8 +98,10 @@ private:
     std::vector<Pending> m_pending;
     std::int64_t m_next_sequence = 0; // 0 until read from the database
     std::unordered_map<std::string, std::int64_t> m_keys;
-    std::unordered_set<std::int64_t> m_touched; // keys of the items appended to
-    std::unordered_map<std::string, core::Date> m_latest_before;
+    std::string m_last_item; // the item key_of() answered last, and its key (0: none yet)
+    std::int64_t m_last_key = 0;
+    std::unordered_set<std::int64_t> m_touched;                   // keys of the items appended to
+    std::unordered_map<std::int64_t, core::Date> m_latest_before; // by item key
     bool m_latest_loaded = false;
     bool m_appended_unfiltered = false;
     std::vector<std::uint64_t> m_appended_filter;

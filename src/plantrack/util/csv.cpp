@@ -1,6 +1,7 @@
 #include "plantrack/util/csv.hpp"
 
 #include <algorithm>
+#include <array>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -8,6 +9,23 @@
 #include "plantrack/util/text.hpp"
 
 namespace plantrack::util {
+
+namespace {
+
+// Bytes that end a run of plain bytes in an unquoted cell: separators, quotes and controls
+// other than tab.
+constexpr std::array<bool, 256> k_special = [] {
+    std::array<bool, 256> special{};
+    for (int c = 0; c < 0x20; ++c) {
+        special[static_cast<std::size_t>(c)] = c != '\t';
+    }
+    special[0x7f] = true;
+    special[static_cast<std::size_t>(',')] = true;
+    special[static_cast<std::size_t>('"')] = true;
+    return special;
+}();
+
+} // namespace
 
 bool CsvReader::refill()
 {
@@ -116,10 +134,10 @@ std::optional<CsvRecord> CsvReader::next()
                 // The run of plain bytes ahead, copied at once.
                 const char* begin = m_buffer.data() + m_position;
                 const char* end = m_buffer.data() + m_end;
-                const char* stop = std::find_if(begin, end, [&](char byte) {
-                    const auto c = static_cast<unsigned char>(byte);
-                    return c == ',' || c == '\n' || c == '\r' || c == '"' || control(c);
-                });
+                const char* stop = begin;
+                while (stop < end && !k_special[static_cast<unsigned char>(*stop)]) {
+                    ++stop;
+                }
                 const auto room = k_max_cell_bytes - std::min(k_max_cell_bytes, cell.size());
                 const auto run = static_cast<std::size_t>(stop - begin);
                 cell.append(begin, std::min(run, room));

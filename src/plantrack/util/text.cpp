@@ -43,8 +43,17 @@ std::size_t width_of(const Character& character)
 std::optional<std::size_t> first_invalid_utf8(std::string_view text)
 {
     for (std::size_t offset = 0; offset < text.size();) {
-        if (static_cast<unsigned char>(text[offset]) < 0x80) {
+        const auto byte = static_cast<unsigned char>(text[offset]);
+        if (byte < 0x80) {
             ++offset; // ASCII, valid by itself: no call into the decoder (import checks every cell)
+            continue;
+        }
+        // Three bytes led by E1–EC or EE–EF with two continuation bytes are always valid (no
+        // overlong form, no surrogate): all of CJK, checked without a call into the decoder.
+        if (((byte >= 0xE1 && byte <= 0xEC) || byte >= 0xEE) && byte <= 0xEF && offset + 2 < text.size() &&
+            (static_cast<unsigned char>(text[offset + 1]) & 0xC0) == 0x80 &&
+            (static_cast<unsigned char>(text[offset + 2]) & 0xC0) == 0x80) {
+            offset += 3;
             continue;
         }
         const auto character = character_at(text, offset);
