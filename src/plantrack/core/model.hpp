@@ -122,7 +122,7 @@ private:
     struct IdHash
     {
         using is_transparent = void;
-        std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+        std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
     };
     // Built on first look-up (and again if items were added), so look-ups stay O(1) at city scale.
     mutable std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>> m_item_index;
