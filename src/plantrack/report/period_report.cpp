@@ -229,7 +229,8 @@ PeriodReport build_period_report(store::Database& db, const std::string& plan_id
 
     const auto first_done = store::first_done_dates(db, plan_id, report.snapshot.cutoff);
     const auto start = period.first_day();
-    for (const auto& view : report.snapshot.items) {
+    std::vector<core::ItemState*> red_states; // their latest notes are what the leadership reads
+    for (auto& view : report.snapshot.items) {
         if (view.state.status == core::Status::done) {
             const auto found = first_done.find(view.item->id);
             if (found != first_done.end() && found->second >= start && found->second <= report.as_of) {
@@ -242,16 +243,10 @@ PeriodReport build_period_report(store::Database& db, const std::string& plan_id
         }
         if (view.light == core::Light::red) {
             report.red.push_back(&view);
-        }
-    }
-    // The red items' latest notes are what the leadership reads; the snapshot has none yet.
-    std::vector<core::ItemState*> red_states;
-    for (auto& view : report.snapshot.items) {
-        if (view.light == core::Light::red) {
             red_states.push_back(&view.state);
         }
     }
-    store::read_notes(db, red_states);
+    store::read_notes(db, red_states); // the snapshot was taken without notes
     report.indicators = view_indicators(db, report.snapshot.plan, report.as_of, known_at);
     report.owners = owner_figures(db, report);
     if (kind == ReportKind::annual) {

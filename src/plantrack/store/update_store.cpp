@@ -52,40 +52,81 @@ core::Update update_from_row(const FastStatement& query)
     return update;
 }
 
-// The item_key of every item of a plan, withdrawn ones too (a scan of the (plan, item) index).
-std::unordered_map<std::string, std::int64_t> item_keys(Database& db, const std::string& plan_id)
+// The state of each wanted (item id, date) into states[i], counting updates recorded by
+// `known_at`. The latest-update table answers for every item whose latest update counts (as
+// of today, all of them) and for every item first updated after its date; only the others need
+// a seek in the index, made in key order so that neighbouring items share the pages SQLite
+// already holds. Items never updated have no row there and keep the default state.
+void fill_states(Database& db, const std::string& plan_id,
+                 const std::vector<std::pair<std::string_view, core::Date>>& wanted,
+                 std::optional<core::Timestamp> known_at, Notes notes, std::vector<core::ItemState>& states)
 {
-    FastStatement query(db.sql(), "SELECT item_id, item_key FROM items WHERE plan_id = ?");
-    query.bind(1, plan_id);
-    std::unordered_map<std::string, std::int64_t> keys;
-    while (query.step()) {
-        keys.emplace(query.string(0), query.integer(1));
+    std::unordered_multimap<std::string_view, std::size_t> index;
+    index.reserve(wanted.size());
+    for (std::size_t i = 0; i < wanted.size(); ++i) {
+        index.emplace(wanted[i].first, i);
     }
-    return keys;
-}
-
-// Seeks the state of each (position, item_key) as of `as_of` into states[position]. Seeks go in
-// key order, so neighbouring items share the index pages SQLite already holds.
-void seek_states(Database& db, std::vector<std::pair<std::int64_t, std::size_t>> keyed_positions,
-                 const std::vector<core::Date>& dates, std::optional<core::Timestamp> known_at,
-                 std::vector<core::ItemState>& states)
-{
-    std::sort(keyed_positions.begin(), keyed_positions.end());
+    const auto known = known_at.value_or(k_no_cutoff);
+    std::vector<std::pair<std::int64_t, std::size_t>> to_seek; // item key, position
+    std::optional<core::Date> text_date;                       // the date `date_text` spells (most calls ask one date)
+    std::string date_text;
+    {
+        FastStatement latest(db.sql(), notes == Notes::read
+                                           ? "SELECT item_id, item_key, date, status, progress, update_id, "
+                                             "recorded_at, first_date, note FROM item_latest WHERE plan_id = ?"
+                                           : "SELECT item_id, item_key, date, status, progress, update_id, "
+                                             "recorded_at, first_date FROM item_latest WHERE plan_id = ?");
+        latest.bind(1, plan_id);
+        while (latest.step()) {
+            const auto [first, last] = index.equal_range(latest.text(0));
+            if (first == last) {
+                continue;
+            }
+            auto state = state_from_row(latest, 2);
+            if (notes == Notes::read) {
+                state.note = latest.string(8);
+            }
+            for (auto found = first; found != last; ++found) {
+                const auto date = wanted[found->second].second;
+                if (date != text_date) {
+                    text_date = date;
+                    date_text = date.to_string();
+                }
+                if (latest.text(7) > date_text) {
+                    continue; // first updated after the date: not started then
+                }
+                if (state.last_update <= date && latest.integer(6) <= known) {
+                    states[found->second] = state;
+                } else {
+                    to_seek.emplace_back(latest.integer(1), found->second);
+                }
+            }
+        }
+    }
+    std::sort(to_seek.begin(), to_seek.end());
     FastStatement seek(db.sql(), k_latest_sql);
-    seek.bind(3, static_cast<std::int64_t>(known_at.value_or(k_no_cutoff)));
+    seek.bind(3, static_cast<std::int64_t>(known));
     std::optional<core::Date> bound_date;
-    std::string date_text; // bound to the statement: changed only after a reset
-    for (const auto& [key, position] : keyed_positions) {
+    for (const auto& [key, position] : to_seek) {
         seek.reset();
         seek.bind(1, key);
-        if (bound_date != dates[position]) {
-            date_text = dates[position].to_string();
+        if (bound_date != wanted[position].second) {
+            // date_text is bound to the statement: changed only after a reset.
+            bound_date = wanted[position].second;
+            date_text = bound_date->to_string();
+            text_date = bound_date;
             seek.bind(2, date_text);
-            bound_date = dates[position];
         }
         if (seek.step()) {
             states[position] = state_from_row(seek, 0);
         }
+    }
+    if (notes == Notes::read) {
+        std::vector<core::ItemState*> seeked;
+        for (const auto& entry : to_seek) {
+            seeked.push_back(&states[entry.second]);
+        }
+        read_notes(db, seeked);
     }
 }
 
@@ -93,50 +134,13 @@ void seek_states(Database& db, std::vector<std::pair<std::int64_t, std::size_t>>
 
 std::vector<core::ItemState> states_as_of(Database& db, const core::Plan& plan, const Cutoff& cutoff, Notes notes)
 {
-    std::vector<core::ItemState> states(plan.items.size());
-    std::unordered_map<std::string_view, std::size_t> index;
-    index.reserve(plan.items.size());
-    for (std::size_t i = 0; i < plan.items.size(); ++i) {
-        index.emplace(plan.items[i].id, i);
+    std::vector<std::pair<std::string_view, core::Date>> wanted;
+    wanted.reserve(plan.items.size());
+    for (const auto& item : plan.items) {
+        wanted.emplace_back(item.id, cutoff.as_of);
     }
-    const auto as_of = cutoff.as_of.to_string();
-    const auto known_at = cutoff.known_at.value_or(k_no_cutoff);
-    // The latest-update table answers for every item whose latest update is within the cutoff
-    // (as of today, all of them) and for every item first updated after the date; only the
-    // others need a seek. Items never updated have no row there and keep the default state.
-    std::vector<std::pair<std::int64_t, std::size_t>> to_seek;
-    {
-        FastStatement latest(db.sql(), notes == Notes::read
-                                           ? "SELECT item_id, item_key, date, status, progress, update_id, "
-                                             "recorded_at, first_date, note FROM item_latest WHERE plan_id = ?"
-                                           : "SELECT item_id, item_key, date, status, progress, update_id, "
-                                             "recorded_at, first_date FROM item_latest WHERE plan_id = ?");
-        latest.bind(1, plan.id);
-        while (latest.step()) {
-            const auto found = index.find(latest.text(0));
-            if (found == index.end() || latest.text(7) > as_of) {
-                continue;
-            }
-            if (latest.text(2) <= as_of && latest.integer(6) <= known_at) {
-                states[found->second] = state_from_row(latest, 2);
-                if (notes == Notes::read) {
-                    states[found->second].note = latest.string(8);
-                }
-            } else {
-                to_seek.emplace_back(latest.integer(1), found->second);
-            }
-        }
-    }
-    if (!to_seek.empty()) {
-        seek_states(db, to_seek, std::vector<core::Date>(plan.items.size(), cutoff.as_of), cutoff.known_at, states);
-        if (notes == Notes::read) {
-            std::vector<core::ItemState*> seeked;
-            for (const auto& entry : to_seek) {
-                seeked.push_back(&states[entry.second]);
-            }
-            read_notes(db, seeked);
-        }
-    }
+    std::vector<core::ItemState> states(wanted.size());
+    fill_states(db, plan.id, wanted, cutoff.known_at, notes, states);
     return states;
 }
 
@@ -264,32 +268,12 @@ core::ItemState UpdateWriter::state_as_of(const std::string& item_id, core::Date
     const auto key = key_of(item_id);
     auto& seek = m_statements->latest;
     seek.reset();
-    m_texts.date = date.to_string();
+    m_bound_date = date.to_string();
     seek.bind(1, key);
-    seek.bind(2, m_texts.date);
+    seek.bind(2, m_bound_date);
     seek.bind(3, static_cast<std::int64_t>(k_no_cutoff));
     return seek.step() ? state_from_row(seek, 0) : core::ItemState{};
 }
-
-namespace {
-
-// Binds item key, date, status, progress, note and reporter as parameters 1–6 without copying
-// the texts (a copy of each was an eighth of the cost of import): `update` and `texts` must
-// stay as they are until the statement has run.
-void bind_update(FastStatement& statement, std::int64_t key, const core::Update& update, UpdateTexts& texts)
-{
-    statement.reset();
-    texts.date = update.date.to_string();
-    texts.status = to_string(update.status);
-    statement.bind(1, key);
-    statement.bind(2, texts.date);
-    statement.bind(3, texts.status);
-    statement.bind(4, update.progress);
-    statement.bind(5, update.note);
-    statement.bind(6, update.by);
-}
-
-} // namespace
 
 namespace {
 
@@ -354,8 +338,16 @@ bool UpdateWriter::has_identical(const core::Update& update)
     if (std::any_of(m_pending.begin(), m_pending.end(), same)) {
         return true;
     }
+    // Texts are bound without copies (a copy of each was an eighth of the cost of import).
     auto& query = m_statements->identical;
-    bind_update(query, key, update, m_texts);
+    query.reset();
+    m_bound_date = update.date.to_string();
+    query.bind(1, key);
+    query.bind(2, m_bound_date);
+    query.bind(3, to_string(update.status)); // a literal: lives as long as the program
+    query.bind(4, update.progress);
+    query.bind(5, update.note);
+    query.bind(6, update.by);
     return query.step();
 }
 
@@ -557,17 +549,9 @@ std::vector<core::ItemState> states_at(Database& db, const std::string& plan_id,
                                        const std::vector<std::pair<std::string, core::Date>>& item_dates,
                                        std::optional<core::Timestamp> known_at)
 {
-    std::vector<core::ItemState> states(item_dates.size());
-    const auto keys = item_keys(db, plan_id);
-    std::vector<std::pair<std::int64_t, std::size_t>> to_seek;
-    std::vector<core::Date> dates;
-    for (std::size_t i = 0; i < item_dates.size(); ++i) {
-        if (const auto found = keys.find(item_dates[i].first); found != keys.end()) {
-            to_seek.emplace_back(found->second, i);
-        }
-        dates.push_back(item_dates[i].second);
-    }
-    seek_states(db, std::move(to_seek), dates, known_at, states);
+    const std::vector<std::pair<std::string_view, core::Date>> wanted(item_dates.begin(), item_dates.end());
+    std::vector<core::ItemState> states(wanted.size());
+    fill_states(db, plan_id, wanted, known_at, Notes::skip, states);
     return states;
 }
 

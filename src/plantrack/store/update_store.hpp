@@ -38,13 +38,6 @@ void read_notes(Database& db, const std::vector<core::ItemState*>& states);
 // The state of one item as of the cutoff.
 core::ItemState state_as_of(Database& db, const std::string& plan_id, const std::string& item_id, const Cutoff& cutoff);
 
-// An update's date and status as text, for binding to a statement.
-struct UpdateTexts
-{
-    std::string date;
-    std::string status;
-};
-
 // Reads and appends one plan's updates inside the caller's write transaction, with its
 // statements prepared once: an import of a million rows prepares three statements, not three
 // million (preparing dominated the cost of import before).
@@ -94,7 +87,7 @@ private:
         std::string date;
     };
     std::string m_plan_id;
-    UpdateTexts m_texts; // the texts bound to the statement last run
+    std::string m_bound_date; // the date text a seek or duplicate check binds, until it runs again
     std::vector<Pending> m_pending;
     std::int64_t m_next_sequence = 0; // 0 until read from the database
     std::unordered_map<std::string, std::int64_t> m_keys;
