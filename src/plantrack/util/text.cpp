@@ -22,6 +22,20 @@ struct Character
 
 Character character_at(std::string_view text, std::size_t offset)
 {
+    // ASCII, and three bytes led by E1–EC or EE–EF with two continuation bytes (always valid:
+    // no overlong form, no surrogate; all of CJK), are decoded here: a call into utf8proc per
+    // character was most of the cost of checking and measuring Chinese text at city scale.
+    const auto byte = static_cast<unsigned char>(text[offset]);
+    if (byte < 0x80) {
+        return {byte, 1};
+    }
+    if (((byte >= 0xE1 && byte <= 0xEC) || byte >= 0xEE) && byte <= 0xEF && offset + 2 < text.size()) {
+        const auto second = static_cast<unsigned char>(text[offset + 1]);
+        const auto third = static_cast<unsigned char>(text[offset + 2]);
+        if ((second & 0xC0) == 0x80 && (third & 0xC0) == 0x80) {
+            return {static_cast<std::int32_t>(((byte & 0x0Fu) << 12) | ((second & 0x3Fu) << 6) | (third & 0x3Fu)), 3};
+        }
+    }
     utf8proc_int32_t code_point = 0;
     const auto length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data()) + offset,
                                          static_cast<utf8proc_ssize_t>(text.size() - offset), &code_point);
@@ -34,8 +48,17 @@ Character character_at(std::string_view text, std::size_t offset)
 // Columns a character takes; a stray byte shows as one replacement character.
 std::size_t width_of(const Character& character)
 {
-    return character.code_point < 0 ? 1
-                                    : static_cast<std::size_t>(std::max(0, utf8proc_charwidth(character.code_point)));
+    const auto code = character.code_point;
+    if (code < 0) {
+        return 1;
+    }
+    if (code < 0x80) {
+        return code >= 0x20 && code != 0x7f ? 1 : 0; // ASCII: controls take no column
+    }
+    if (code >= 0x4E00 && code <= 0x9FFF) {
+        return 2; // CJK Unified Ideographs are all Wide
+    }
+    return static_cast<std::size_t>(std::max(0, utf8proc_charwidth(code)));
 }
 
 } // namespace
@@ -43,19 +66,6 @@ std::size_t width_of(const Character& character)
 std::optional<std::size_t> first_invalid_utf8(std::string_view text)
 {
     for (std::size_t offset = 0; offset < text.size();) {
-        const auto byte = static_cast<unsigned char>(text[offset]);
-        if (byte < 0x80) {
-            ++offset; // ASCII, valid by itself: no call into the decoder (import checks every cell)
-            continue;
-        }
-        // Three bytes led by E1–EC or EE–EF with two continuation bytes are always valid (no
-        // overlong form, no surrogate): all of CJK, checked without a call into the decoder.
-        if (((byte >= 0xE1 && byte <= 0xEC) || byte >= 0xEE) && byte <= 0xEF && offset + 2 < text.size() &&
-            (static_cast<unsigned char>(text[offset + 1]) & 0xC0) == 0x80 &&
-            (static_cast<unsigned char>(text[offset + 2]) & 0xC0) == 0x80) {
-            offset += 3;
-            continue;
-        }
         const auto character = character_at(text, offset);
         if (character.code_point < 0) {
             return offset;
@@ -74,26 +84,6 @@ std::size_t display_width(std::string_view text)
 {
     std::size_t width = 0;
     for (std::size_t offset = 0; offset < text.size();) {
-        const auto byte = static_cast<unsigned char>(text[offset]);
-        if (byte < 0x80) {
-            // ASCII without a call into utf8proc: controls take no column, the rest one.
-            width += byte >= 0x20 && byte != 0x7f ? 1 : 0;
-            ++offset;
-            continue;
-        }
-        if (byte >= 0xE4 && byte <= 0xE9 && offset + 2 < text.size() &&
-            (static_cast<unsigned char>(text[offset + 1]) & 0xC0) == 0x80 &&
-            (static_cast<unsigned char>(text[offset + 2]) & 0xC0) == 0x80) {
-            // CJK Unified Ideographs (U+4E00–U+9FFF), most of any Chinese text, are all Wide: two
-            // columns, without a call into utf8proc.
-            const auto code = ((byte & 0x0Fu) << 12) | ((static_cast<unsigned char>(text[offset + 1]) & 0x3Fu) << 6) |
-                              (static_cast<unsigned char>(text[offset + 2]) & 0x3Fu);
-            if (code >= 0x4E00 && code <= 0x9FFF) {
-                width += 2;
-                offset += 3;
-                continue;
-            }
-        }
         const auto character = character_at(text, offset);
         width += width_of(character);
         offset += character.length;
