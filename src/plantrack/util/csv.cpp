@@ -12,16 +12,19 @@ namespace plantrack::util {
 
 namespace {
 
-// Bytes that end a run of plain bytes in an unquoted cell: separators, quotes and controls
-// other than tab.
+// A control character other than tab: refused in a cell (line ends are controls too).
+constexpr bool is_control(int c)
+{
+    return (c < 0x20 && c != '\t') || c == 0x7f;
+}
+
+// Bytes that end a run of plain bytes in an unquoted cell: controls (line ends among them),
+// separators and quotes.
 constexpr std::array<bool, 256> k_special = [] {
     std::array<bool, 256> special{};
-    for (int c = 0; c < 0x20; ++c) {
-        special[static_cast<std::size_t>(c)] = c != '\t';
+    for (int c = 0; c < 256; ++c) {
+        special[static_cast<std::size_t>(c)] = is_control(c) || c == ',' || c == '"';
     }
-    special[0x7f] = true;
-    special[static_cast<std::size_t>(',')] = true;
-    special[static_cast<std::size_t>('"')] = true;
     return special;
 }();
 
@@ -83,17 +86,16 @@ std::optional<CsvRecord> CsvReader::next()
             record.problem = std::move(message);
         }
     };
-    auto control = [](int c) { return (c < 0x20 && c != '\t') || c == 0x7f; };
     for (;;) {
         std::string cell;
         bool too_long = false;
-        auto append = [&](char c) {
-            if (cell.size() < k_max_cell_bytes) {
-                cell.push_back(c);
-            } else {
-                too_long = true;
-            }
+        // Keeps at most k_max_cell_bytes of a cell, noting when there was more.
+        auto append = [&](std::string_view bytes) {
+            const auto room = k_max_cell_bytes - std::min(k_max_cell_bytes, cell.size());
+            cell.append(bytes.substr(0, room));
+            too_long = too_long || bytes.size() > room;
         };
+        auto append_byte = [&](char c) { append(std::string_view(&c, 1)); };
         if (peek() == '"') {
             bump();
             const int quote_line = m_line;
@@ -102,7 +104,7 @@ std::optional<CsvRecord> CsvReader::next()
                 if (c == '"') {
                     if (peek() == '"') {
                         bump();
-                        append('"');
+                        append_byte('"');
                         continue;
                     }
                     closed = true;
@@ -110,10 +112,10 @@ std::optional<CsvRecord> CsvReader::next()
                 }
                 if (c == '\n') {
                     ++m_line;
-                } else if (c != '\r' && control(c)) {
+                } else if (c != '\r' && is_control(c)) {
                     report(fmt::format("control character 0x{:02X} in a cell", c));
                 }
-                append(static_cast<char>(c));
+                append_byte(static_cast<char>(c));
             }
             if (!closed) {
                 record.line = quote_line;
@@ -138,11 +140,8 @@ std::optional<CsvRecord> CsvReader::next()
                 while (stop < end && !k_special[static_cast<unsigned char>(*stop)]) {
                     ++stop;
                 }
-                const auto room = k_max_cell_bytes - std::min(k_max_cell_bytes, cell.size());
-                const auto run = static_cast<std::size_t>(stop - begin);
-                cell.append(begin, std::min(run, room));
-                too_long = too_long || run > room;
-                m_position += run;
+                append(std::string_view(begin, static_cast<std::size_t>(stop - begin)));
+                m_position += static_cast<std::size_t>(stop - begin);
                 if (stop == end && refill()) {
                     continue;
                 }
@@ -155,7 +154,7 @@ std::optional<CsvRecord> CsvReader::next()
                 } else {
                     report(fmt::format("control character 0x{:02X} in a cell", c));
                 }
-                append(static_cast<char>(bump()));
+                append_byte(static_cast<char>(bump()));
             }
         }
         if (too_long) {
