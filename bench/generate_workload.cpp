@@ -1,7 +1,10 @@
 // Writes the city-scale benchmark workload, deterministically: a plan of 13 areas, 65 tasks and
 // N milestones over 2023–2025 led by 40 departments, and M status updates spread over the three
-// years as CSV returns of at most 1,000,000 rows each.
+// years, written twice: as monthly returns (monthly/YYYY-MM.csv, one month of every item's updates,
+// the order in which an office receives them) and item after item (returns-item-N.csv, at most
+// 1,000,000 rows each).
 // Usage: plantrack_bench_generate OUT_DIR MILESTONES UPDATES
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -109,41 +112,95 @@ int main(int argc, char** argv)
     plan.close();
 
     // Updates: each milestone reports at evenly spaced dates from its start, progress rising.
+    // They are generated once, compactly, then written in the two layouts the benchmark compares.
+    struct Update
+    {
+        std::uint32_t milestone;
+        Date date;
+        std::uint8_t status; // index into k_statuses
+        std::uint8_t progress;
+        std::uint8_t note;
+    };
+    static const char* const k_statuses[] = {"on-track", "at-risk", "delayed", "done"};
+    std::vector<Update> updates;
+    updates.reserve(static_cast<std::size_t>(update_count));
     const long per_milestone = update_count / static_cast<long>(milestones.size());
     long remainder = update_count % static_cast<long>(milestones.size());
-    constexpr long k_rows_per_file = 1'000'000;
-    long written = 0;
-    int file_index = 0;
-    std::ofstream csv;
-    auto open_next = [&] {
-        csv.close();
-        csv.open(out / fmt::format("returns-{}.csv", ++file_index));
-        csv << "item,date,status,progress,note,by\n";
-    };
-    open_next();
-    for (const auto& milestone : milestones) {
+    for (std::uint32_t index = 0; index < milestones.size(); ++index) {
+        const auto& milestone = milestones[index];
         const long count = per_milestone + (remainder-- > 0 ? 1 : 0);
         const int span = std::max(1, plan_end - milestone.start);
         int progress = 0;
         for (long k = 0; k < count; ++k) {
-            if (written > 0 && written % k_rows_per_file == 0) {
-                open_next();
-            }
             const Date date = milestone.start.plus_days(static_cast<int>(span * k / std::max(1L, count)));
             progress = std::min(99, progress + random.below(3));
             const int roll = random.below(100);
-            const char* status = roll < 80 ? "on-track" : roll < 92 ? "at-risk" : "delayed";
+            const std::uint8_t status = roll < 80 ? 0 : roll < 92 ? 1 : 2;
             const bool last = k + 1 == count && random.below(2) == 0;
-            if (last) {
-                csv << fmt::format("{},{},done,100,全部完成,{}\n", milestone.id, date, milestone.lead);
-            } else {
-                csv << fmt::format("{},{},{},{},{},{}\n", milestone.id, date, status, progress,
-                                   k_notes[static_cast<std::size_t>(random.below(10))], milestone.lead);
-            }
-            ++written;
+            const auto note = static_cast<std::uint8_t>(random.below(10));
+            updates.push_back(
+                {index, date, last ? std::uint8_t{3} : status, static_cast<std::uint8_t>(last ? 100 : progress), note});
         }
     }
-    std::printf("wrote %s: %zu milestones, %ld updates in %d files\n", out.c_str(), milestones.size(), written,
-                file_index);
+    auto write_row = [&](std::ofstream& csv, const Update& update) {
+        const auto& milestone = milestones[update.milestone];
+        csv << fmt::format("{},{},{},{},{},{}\n", milestone.id, update.date, k_statuses[update.status], update.progress,
+                           update.status == 3 ? "全部完成" : k_notes[update.note], milestone.lead);
+    };
+    const char* const k_header = "item,date,status,progress,note,by\n";
+
+    // Item order (the first benchmark's layout): each item's whole history, item after item, in
+    // files of at most a million rows.
+    constexpr std::size_t k_rows_per_file = 1'000'000;
+    int file_index = 0;
+    std::ofstream csv;
+    for (std::size_t row = 0; row < updates.size(); ++row) {
+        if (row % k_rows_per_file == 0) {
+            csv.close();
+            csv.open(out / fmt::format("returns-item-{}.csv", ++file_index));
+            csv << k_header;
+        }
+        write_row(csv, updates[row]);
+    }
+    csv.close();
+
+    // Monthly returns, as they arrive: one file per month holding that month's updates of every
+    // item, department after department as their returns come in, each department's rows in plan
+    // order, then by date.
+    std::filesystem::create_directories(out / "monthly");
+    std::vector<std::uint32_t> order(updates.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) {
+        order[i] = i;
+    }
+    auto month_of = [](Date date) { return date.year() * 12 + static_cast<int>(date.month()) - 1; };
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        const auto& ua = updates[a];
+        const auto& ub = updates[b];
+        const int ma = month_of(ua.date);
+        const int mb = month_of(ub.date);
+        if (ma != mb) {
+            return ma < mb;
+        }
+        const auto& la = milestones[ua.milestone].lead;
+        const auto& lb = milestones[ub.milestone].lead;
+        return la < lb;
+    });
+    int month_files = 0;
+    int current_month = -1;
+    for (const auto row : order) {
+        const int month = month_of(updates[row].date);
+        if (month != current_month) {
+            csv.close();
+            current_month = month;
+            csv.open(out / "monthly" / fmt::format("{:04}-{:02}.csv", month / 12, month % 12 + 1));
+            csv << k_header;
+            ++month_files;
+        }
+        write_row(csv, updates[row]);
+    }
+    csv.close();
+    const long written = static_cast<long>(updates.size());
+    std::printf("wrote %s: %zu milestones, %ld updates in %d item-ordered files and %d monthly returns\n", out.c_str(),
+                milestones.size(), written, file_index, month_files);
     return 0;
 }
