@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "plantrack/cli/cmd_complete.hpp"
 #include "plantrack/cli/commands.hpp"
 #include "plantrack/util/error.hpp"
 #include "plantrack/util/text.hpp"
@@ -156,6 +157,10 @@ int run(int argc, const char* const* argv, const Environment& environment, std::
     finish_commands(app, "", context.options);
     app.footer("Run 'plantrack COMMAND --help' for a command's options and an example; 'man plantrack' for more.");
     try {
+        if (argc >= 2 && std::string_view(argv[1]) == "__complete") {
+            context.emit(complete_command_line(app, context, std::vector<std::string>(argv + 2, argv + argc)));
+            return 0;
+        }
         app.parse(argc, argv);
         return 0;
     } catch (const CLI::CallForHelp&) {
