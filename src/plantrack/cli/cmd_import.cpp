@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "plantrack/cli/commands.hpp"
+#include "plantrack/cli/import_rows.hpp"
 #include "plantrack/cli/update_input.hpp"
 #include "plantrack/store/plan_store.hpp"
 #include "plantrack/store/update_store.hpp"
@@ -25,65 +26,24 @@ struct ImportOptions
     std::string encoding;
 };
 
-const std::vector<std::string> k_columns = {"item", "date", "status", "progress", "note", "by"};
-// Columns that `export --format csv` adds and import passes over (an update is recorded when it
-// is imported), so that an export imports into another database as it is.
-const std::vector<std::string> k_ignored_columns = {"recorded_at"};
-
-// Where each column is in the file (found by header name, in any order).
-struct Header
+// The records of a CSV file as import rows, refusing the file at its first record that is not
+// UTF-8.
+class CsvSource : public ImportSource
 {
-    std::map<std::string, std::size_t> index;
-    std::size_t cells = 0;
+public:
+    CsvSource(std::istream& in, std::string file) : m_reader(in), m_file(std::move(file)) {}
+
+    std::optional<ImportRow> next() override;
+    Diagnostic locate(const ImportRow& row, std::optional<std::size_t>, std::string message) const override
+    {
+        return {m_file, row.line, 0, std::move(message)};
+    }
+    const std::string& name() const override { return m_file; }
+
+private:
+    util::CsvReader m_reader;
+    std::string m_file;
 };
-
-Header read_header(const util::CsvRecord& record, const std::string& file, std::vector<Diagnostic>& problems)
-{
-    Header header;
-    header.cells = record.cells.size();
-    if (!record.problem.empty()) {
-        problems.push_back({file, record.line, 0, record.problem});
-        return header;
-    }
-    std::vector<std::string> names = record.cells;
-    if (!names.empty() && names.front().starts_with("\xEF\xBB\xBF")) {
-        names.front().erase(0, 3); // a UTF-8 byte-order mark, as Excel writes
-    }
-    if (std::none_of(names.begin(), names.end(), [](const std::string& name) {
-            return std::find(k_columns.begin(), k_columns.end(), name) != k_columns.end();
-        })) {
-        problems.push_back({file, record.line, 0,
-                            fmt::format("the first line is not a header (expected: {})", util::join(k_columns, ","))});
-        return header;
-    }
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        const auto& name = names[i];
-        if (std::find(k_ignored_columns.begin(), k_ignored_columns.end(), name) != k_ignored_columns.end()) {
-            continue;
-        }
-        if (std::find(k_columns.begin(), k_columns.end(), name) == k_columns.end()) {
-            problems.push_back({file, record.line, 0,
-                                fmt::format("unknown column '{}' in the header (expected: {}){}", name,
-                                            util::join(k_columns, ","), util::did_you_mean(name, k_columns))});
-        } else if (!header.index.emplace(name, i).second) {
-            problems.push_back({file, record.line, 0, fmt::format("column '{}' appears twice in the header", name)});
-        }
-    }
-    for (const auto& column : {"item", "date"}) {
-        if (!header.index.contains(column)) {
-            problems.push_back(
-                {file, record.line, 0,
-                 fmt::format("the header has no '{}' column (expected: {})", column, util::join(k_columns, ","))});
-        }
-    }
-    return header;
-}
-
-// Takes the cell of `column` out of the record ("" when the header has no such column).
-std::string take_cell(util::CsvRecord& record, const std::optional<std::size_t>& column)
-{
-    return column ? std::move(record.cells[*column]) : std::string();
-}
 
 // Reads the whole file for the encoding checks that need it (only on the refusal path or
 // when converting, so department-sized files).
@@ -109,6 +69,16 @@ void check_utf8(const util::CsvRecord& record, const std::string& file)
                       : fmt::format("'{}' is not UTF-8 text (line {})", file, record.line));
 }
 
+std::optional<ImportRow> CsvSource::next()
+{
+    auto record = m_reader.next();
+    if (!record) {
+        return std::nullopt;
+    }
+    check_utf8(*record, m_file);
+    return ImportRow{std::move(record->cells), record->line, std::move(record->problem)};
+}
+
 void run_import(Context& context, const ImportOptions& options)
 {
     std::error_code ec;
@@ -131,84 +101,8 @@ void run_import(Context& context, const ImportOptions& options)
         converted_stream.str(std::move(*converted));
         in = &converted_stream;
     }
-
-    auto db = context.open_db(store::Database::Access::write);
-    store::WriteTransaction transaction(db);
-    const auto plan_id = store::resolve_plan_id(db, context.options.plan);
-    const auto plan = store::read_plan(db, plan_id, true);
-    store::UpdateWriter writer(db, plan_id);
-
-    util::CsvReader reader(*in);
-    std::vector<Diagnostic> problems;
-    const auto first = reader.next();
-    if (!first) {
-        throw Error(fmt::format("'{}' is empty; expected a header line {}", options.file, util::join(k_columns, ",")));
-    }
-    check_utf8(*first, options.file);
-    const Header header = read_header(*first, options.file, problems);
-    // Without an item and a date column no row can be read: say so once, not once per row.
-    if (!header.index.contains("item") || !header.index.contains("date")) {
-        throw InputError(std::move(problems),
-                         fmt::format("{}: the header cannot be used; nothing was recorded", options.file));
-    }
-    // Where each of k_columns is, looked up once rather than by name in every row.
-    std::vector<std::optional<std::size_t>> columns;
-    for (const auto& name : k_columns) {
-        const auto found = header.index.find(name);
-        columns.push_back(found == header.index.end() ? std::nullopt : std::optional<std::size_t>(found->second));
-    }
-    int recorded = 0;
-    int skipped = 0;
-    while (auto record = reader.next()) {
-        auto refuse = [&](std::string message) {
-            problems.push_back({options.file, record->line, 0, std::move(message)});
-        };
-        check_utf8(*record, options.file);
-        if (!record->problem.empty()) {
-            refuse(record->problem);
-            continue;
-        }
-        if (record->cells.size() != header.cells) {
-            refuse(fmt::format("expected {} cells as in the header, found {}", header.cells, record->cells.size()));
-            continue;
-        }
-        UpdateInput input{take_cell(*record, columns[0]), take_cell(*record, columns[1]),
-                          take_cell(*record, columns[2]), take_cell(*record, columns[3]),
-                          take_cell(*record, columns[4]), take_cell(*record, columns[5])};
-        if (input.date.empty()) {
-            refuse("the date is empty");
-            continue;
-        }
-        auto completed = complete_update(writer, plan, plan.find_item(input.item), input, context.environment().today,
-                                         context.environment().user, context.environment().now);
-        if (const auto* reason = std::get_if<std::string>(&completed)) {
-            refuse(*reason);
-            continue;
-        }
-        // Rows are appended even after a bad one, so that later rows carry over from earlier ones
-        // exactly as they will once the file is fixed; a refused file is rolled back whole.
-        auto& update = std::get<core::Update>(completed);
-        if (writer.has_identical(update)) {
-            ++skipped;
-            continue;
-        }
-        writer.append(std::move(update));
-        ++recorded;
-    }
-    if (!problems.empty()) {
-        // A row can have several problems (the header, say); the summary counts rows.
-        std::set<int> lines;
-        for (const auto& problem : problems) {
-            lines.insert(problem.line);
-        }
-        const auto count = lines.size();
-        throw InputError(std::move(problems), fmt::format("{}: {} bad row{}; nothing was recorded", options.file, count,
-                                                          count == 1 ? "" : "s"));
-    }
-    writer.finish();
-    transaction.commit();
-    context.emit(fmt::format("imported {} update{} from {}{}\n", recorded, recorded == 1 ? "" : "s", options.file,
-                             skipped > 0 ? fmt::format(" ({} already recorded, skipped)", skipped) : ""));
+    CsvSource source(*in, options.file);
+    context.emit(import_rows(context, source, ImportScope{}));
 }
 
 } // namespace
