@@ -79,9 +79,10 @@ int run(int argc, const char* const* argv, const Environment& environment, std::
     add_indicator_commands(app, context);
     add_report_commands(app, context);
     add_export_commands(app, context);
+    add_owed_command(app, context);
     try {
         app.parse(argc, argv);
-        return 0;
+        return context.exit_status;
     } catch (const CLI::CallForHelp&) {
         out << app.help();
         return 0;
