@@ -8,6 +8,7 @@ packages=(
     libsqlitecpp-dev libsqlite3-dev sqlite3
     libfmt-dev libhowardhinnant-date-dev libcli11-dev doctest-dev libyaml-dev
     nlohmann-json3-dev libutf8proc-dev
+    libzip-dev libexpat1-dev libxlsxwriter-dev
 )
 optional=()
 if [ "${1:-}" = "--browser" ]; then

@@ -76,17 +76,6 @@ TEST_SUITE("core::typed_input")
         }
     }
 
-    TEST_CASE("spreadsheet date serials count from 1899-12-30")
-    {
-        CHECK(date_from_serial(45596) == Date::from_ymd(2024, 10, 31));
-        CHECK(date_from_serial(45596.75) == Date::from_ymd(2024, 10, 31)); // a time of day is dropped
-        CHECK(date_from_serial(61) == Date::from_ymd(1900, 3, 1));
-        CHECK(date_from_serial(25569) == Date::from_ymd(1970, 1, 1));
-        CHECK_FALSE(date_from_serial(60)); // the 1900-02-29 that never was
-        CHECK_FALSE(date_from_serial(-1));
-        CHECK_FALSE(date_from_serial(1e12));
-    }
-
     TEST_CASE("area numbers in digits or Chinese numerals")
     {
         CHECK(parse_area_number("3") == 3);

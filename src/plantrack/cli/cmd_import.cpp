@@ -1,4 +1,4 @@
-// plantrack import FILE.csv [--encoding gb18030]
+// plantrack import FILE.csv [--encoding gb18030] | FILE.xlsx
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -10,11 +10,13 @@
 #include "plantrack/cli/commands.hpp"
 #include "plantrack/cli/import_rows.hpp"
 #include "plantrack/cli/update_input.hpp"
+#include "plantrack/core/typed_input.hpp"
 #include "plantrack/store/plan_store.hpp"
 #include "plantrack/store/update_store.hpp"
 #include "plantrack/util/csv.hpp"
 #include "plantrack/util/encoding.hpp"
 #include "plantrack/util/text.hpp"
+#include "plantrack/util/xlsx_reader.hpp"
 
 namespace plantrack::cli {
 
@@ -44,6 +46,131 @@ private:
     util::CsvReader m_reader;
     std::string m_file;
 };
+
+// The rows of one sheet of a workbook; a problem is located at its cell, `FILE:SHEET!B3`.
+class XlsxSource : public ImportSource
+{
+public:
+    XlsxSource(const util::XlsxReader& reader, std::string file, std::string sheet)
+        : m_rows(reader.rows(sheet)), m_file(std::move(file)), m_sheet(std::move(sheet))
+    {}
+
+    std::optional<ImportRow> next() override
+    {
+        auto row = m_rows.next();
+        if (!row) {
+            return std::nullopt;
+        }
+        return ImportRow{std::move(row->cells), row->number, std::move(row->problem)};
+    }
+    Diagnostic locate(const ImportRow& row, std::optional<std::size_t> cell, std::string message) const override
+    {
+        // A whole row is "5:5", as a spreadsheet names it.
+        const auto place = cell ? util::cell_reference(row.line, *cell) : fmt::format("{0}:{0}", row.line);
+        return {fmt::format("{}:{}!{}", m_file, quoted_sheet(m_sheet), place), 0, 0, std::move(message)};
+    }
+    const std::string& name() const override { return m_file; }
+
+private:
+    // A sheet name as a spreadsheet writes it in a reference: quoted when it holds a space or
+    // punctuation.
+    static std::string quoted_sheet(const std::string& sheet)
+    {
+        if (sheet.find_first_of(" !'-,;()+&") == std::string::npos) {
+            return util::printable(sheet, 100);
+        }
+        std::string quoted = "'";
+        for (const char c : util::printable(sheet, 100)) {
+            quoted += c == '\'' ? std::string("''") : std::string(1, c);
+        }
+        return quoted + "'";
+    }
+
+    util::XlsxReader::Rows m_rows;
+    std::string m_file;
+    std::string m_sheet;
+};
+
+// The hidden sheet a dispatched workbook carries: what it was written for, as name-value rows.
+const std::string k_dispatch_sheet = "_plantrack";
+
+// The scope of a dispatched workbook and the sheet to read, or nullopt for any other workbook.
+std::optional<std::pair<ImportScope, std::string>> dispatch_scope(const util::XlsxReader& reader,
+                                                                  const std::string& file)
+{
+    const auto& sheets = reader.sheets();
+    if (std::none_of(sheets.begin(), sheets.end(),
+                     [](const util::XlsxSheet& sheet) { return sheet.name == k_dispatch_sheet; })) {
+        return std::nullopt;
+    }
+    std::map<std::string, std::string> values;
+    auto rows = reader.rows(k_dispatch_sheet);
+    while (auto row = rows.next()) {
+        if (row->cells.size() >= 2) {
+            values[row->cells[0]] = row->cells[1];
+        }
+    }
+    ImportScope scope;
+    scope.skip_rows_without_values = true;
+    const auto from = core::parse_typed_date(values["from"]);
+    const auto to = core::parse_typed_date(values["to"]);
+    if (values["plan"].empty() || values["owner"].empty() || values["sheet"].empty() || !from || !to) {
+        throw Error(fmt::format("'{}' has a damaged '{}' sheet (it must name plan, owner, period, from, to and "
+                                "sheet); nothing was recorded",
+                                file, k_dispatch_sheet));
+    }
+    scope.plan_id = values["plan"];
+    scope.owner = values["owner"];
+    scope.period = values["period"];
+    scope.from = from;
+    scope.to = to;
+    return std::make_pair(scope, values["sheet"]);
+}
+
+// The first visible sheet whose first row with anything in it names an import column.
+std::string find_return_sheet(const util::XlsxReader& reader, const std::string& file)
+{
+    for (const auto& sheet : reader.sheets()) {
+        if (sheet.hidden) {
+            continue;
+        }
+        auto rows = reader.rows(sheet.name);
+        if (const auto first = rows.next()) {
+            if (std::any_of(first->cells.begin(), first->cells.end(),
+                            [](const std::string& cell) { return core::canonical_column(cell).has_value(); })) {
+                return sheet.name;
+            }
+        }
+    }
+    throw Error(fmt::format("no sheet of '{}' has a header row naming the columns item,date,status,progress,note,by "
+                            "(or 编号,日期,状态,进度,说明,填报人); nothing was recorded",
+                            file));
+}
+
+void import_workbook(Context& context, const std::string& file)
+{
+    const auto reader = util::XlsxReader::open_file(file);
+    auto dispatched = dispatch_scope(*reader, file);
+    ImportScope scope;
+    scope.skip_rows_without_values = true;
+    std::string sheet;
+    if (dispatched) {
+        scope = dispatched->first;
+        sheet = dispatched->second;
+    } else {
+        sheet = find_return_sheet(*reader, file);
+    }
+    XlsxSource source(*reader, file, sheet);
+    context.emit(import_rows(context, source, scope));
+}
+
+bool is_workbook_name(const std::string& file)
+{
+    auto lower = file;
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+    return lower.ends_with(".xlsx");
+}
 
 // Reads the whole file for the encoding checks that need it (only on the refusal path or
 // when converting, so department-sized files).
@@ -86,6 +213,13 @@ void run_import(Context& context, const ImportOptions& options)
         throw Error(fmt::format("cannot read '{}': {}", options.file,
                                 std::filesystem::exists(options.file, ec) ? "not a regular file" : "no such file"));
     }
+    if (is_workbook_name(options.file)) {
+        if (!options.encoding.empty()) {
+            throw Error("--encoding is for CSV files; a workbook's text is always Unicode");
+        }
+        import_workbook(context, options.file);
+        return;
+    }
     std::ifstream file_stream(options.file, std::ios::binary);
     if (!file_stream) {
         throw Error(fmt::format("cannot read '{}'", options.file));
@@ -110,9 +244,9 @@ void run_import(Context& context, const ImportOptions& options)
 void add_import_command(CLI::App& app, Context& context)
 {
     auto options = std::make_shared<ImportOptions>();
-    auto* import =
-        app.add_subcommand("import", "Record many updates from a CSV file (item,date,status,progress,note,by)");
-    import->add_option("FILE", options->file, "CSV file")->required();
+    auto* import = app.add_subcommand(
+        "import", "Record many updates from a CSV file (item,date,status,progress,note,by) or an .xlsx workbook");
+    import->add_option("FILE", options->file, "CSV file or .xlsx workbook")->required();
     import->add_option("--encoding", options->encoding, "The file's encoding when not UTF-8 (e.g. gb18030)");
     import->callback([&context, options] { run_import(context, *options);
 });

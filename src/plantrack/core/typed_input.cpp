@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <utility>
 
 #include "plantrack/util/text.hpp"
@@ -257,17 +256,6 @@ std::optional<Date> parse_typed_date(std::string_view text)
     }
     // Date::parse is the one judge of a real day.
     return Date::parse(fmt::format("{:04}-{:02}-{:02}", *year, *month, *day));
-}
-
-std::optional<Date> date_from_serial(double serial)
-{
-    // Serial 60 is the 1900-02-29 that never was (kept by spreadsheets for Lotus' sake), so the
-    // count from 1899-12-30 holds from serial 61 (1900-03-01) on.
-    if (!std::isfinite(serial) || serial < 61 || serial >= 2958466) {
-        return std::nullopt;
-    }
-    constexpr int k_days_from_1899_12_30_to_epoch = 25569;
-    return Date::from_days(static_cast<int>(std::floor(serial)) - k_days_from_1899_12_30_to_epoch);
 }
 
 std::optional<int> parse_area_number(std::string_view text)

@@ -30,10 +30,6 @@ std::optional<int> parse_typed_progress(std::string_view text);
 // one digit); only real days, years 1900–9999.
 std::optional<Date> parse_typed_date(std::string_view text);
 
-// A spreadsheet's date serial number (days since 1899-12-30, the 1900 date system) as a date;
-// nullopt outside 1900–9999 or for a fraction of a day only.
-std::optional<Date> date_from_serial(double serial);
-
 // The value of a number written in Arabic digits (`12`) or Chinese numerals (`十二`, `二十三`),
 // 1–99; nullopt for anything else.
 std::optional<int> parse_area_number(std::string_view text);
