@@ -80,6 +80,7 @@ int run(int argc, const char* const* argv, const Environment& environment, std::
     add_report_commands(app, context);
     add_export_commands(app, context);
     add_owed_command(app, context);
+    add_dispatch_command(app, context);
     try {
         app.parse(argc, argv);
         return context.exit_status;

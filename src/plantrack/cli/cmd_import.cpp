@@ -11,6 +11,7 @@
 #include "plantrack/cli/import_rows.hpp"
 #include "plantrack/cli/update_input.hpp"
 #include "plantrack/core/typed_input.hpp"
+#include "plantrack/report/dispatch.hpp"
 #include "plantrack/store/plan_store.hpp"
 #include "plantrack/store/update_store.hpp"
 #include "plantrack/util/csv.hpp"
@@ -91,8 +92,9 @@ private:
     std::string m_sheet;
 };
 
-// The hidden sheet a dispatched workbook carries: what it was written for, as name-value rows.
-const std::string k_dispatch_sheet = "_plantrack";
+// The hidden sheet a dispatched workbook carries (report::k_dispatch_sheet) holds what it was
+// written for, as name-value rows.
+const std::string k_dispatch_sheet = report::k_dispatch_sheet;
 
 // The scope of a dispatched workbook and the sheet to read, or nullopt for any other workbook.
 std::optional<std::pair<ImportScope, std::string>> dispatch_scope(const util::XlsxReader& reader,
