@@ -11,6 +11,7 @@ packages=(
     libfmt-dev libhowardhinnant-date-dev libcli11-dev doctest-dev libyaml-dev
     nlohmann-json3-dev libutf8proc-dev
     dpkg-dev man-db groff-base zsh
+    libzip-dev libexpat1-dev libxlsxwriter-dev
 )
 optional=()
 if [ "${1:-}" = "--browser" ]; then

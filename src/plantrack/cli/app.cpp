@@ -70,6 +70,8 @@ const std::vector<std::pair<std::string_view, std::string_view>> k_examples = {
     {"report annual", "plantrack report annual 2024 --format json"},
     {"export", "plantrack export --format json -o everything.json"},
     {"backup", "plantrack backup plantrack-2024-07-01.db"},
+    {"owed", "plantrack owed --period 2024-10 --exit-status"},
+    {"dispatch", "plantrack dispatch 2024-11 -o returns/"},
 };
 
 // Gives every command (at any depth) the global options, and its example as the help's footer.
@@ -154,6 +156,8 @@ int run(int argc, const char* const* argv, const Environment& environment, std::
     add_indicator_commands(app, context);
     add_report_commands(app, context);
     add_export_commands(app, context);
+    add_owed_command(app, context);
+    add_dispatch_command(app, context);
     finish_commands(app, "", context.options);
     app.footer("Run 'plantrack COMMAND --help' for a command's options and an example; 'man plantrack' for more.");
     try {
@@ -162,7 +166,7 @@ int run(int argc, const char* const* argv, const Environment& environment, std::
             return 0;
         }
         app.parse(argc, argv);
-        return 0;
+        return context.exit_status;
     } catch (const CLI::CallForHelp&) {
         out << app.help();
         return 0;

@@ -18,5 +18,7 @@ void add_review_commands(CLI::App& app, Context& context); // status, overdue, d
 void add_indicator_commands(CLI::App& app, Context& context);
 void add_report_commands(CLI::App& app, Context& context);
 void add_export_commands(CLI::App& app, Context& context); // export, backup
+void add_owed_command(CLI::App& app, Context& context);
+void add_dispatch_command(CLI::App& app, Context& context);
 
 } // namespace plantrack::cli

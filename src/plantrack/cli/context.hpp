@@ -42,6 +42,8 @@ public:
     {}
 
     GlobalOptions options;
+    // The exit status of a command that succeeded but has something to signal (owed --exit-status: 3).
+    int exit_status = 0;
 
     const Environment& environment() const { return m_environment; }
     std::ostream& err() { return m_err; }
