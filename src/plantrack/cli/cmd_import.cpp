@@ -132,7 +132,7 @@ void run_import(Context& context, const ImportOptions& options)
         in = &converted_stream;
     }
 
-    auto db = context.open_db(store::Database::Access::write);
+    auto db = context.open_db(store::Database::Access::write, false, true);
     store::WriteTransaction transaction(db);
     const auto plan_id = store::resolve_plan_id(db, context.options.plan);
     const auto plan = store::read_plan(db, plan_id, true);
