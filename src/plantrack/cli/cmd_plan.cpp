@@ -35,7 +35,7 @@ std::string describe_change(const store::PlanChange& change)
 void run_load(Context& context, const PlanFileOptions& options)
 {
     const auto plan = plan::load_plan_file(options.file);
-    auto db = context.open_db(store::Database::Access::write, true);
+    auto db = context.open_db(store::Database::Access::write, true, true);
     const auto result = store::apply_plan(db, plan, options.file, context.environment().now);
     if (result.created) {
         context.emit(

@@ -49,9 +49,11 @@ public:
     std::ostream& err() { return m_err; }
 
     std::string db_path() const;
-    // Opens the database. Only `plan load` creates a missing one (`create`); the other commands
-    // refuse it, so that one run in the wrong folder leaves no stray empty plantrack.db behind.
-    store::Database open_db(store::Database::Access access, bool create = false) const;
+    // Opens the database. Only `plan load` creates a missing or empty one (`create`); the other
+    // commands refuse it, so that one run in the wrong folder leaves no stray empty plantrack.db
+    // behind, and a refused `log` on a 0-byte file leaves it 0 bytes. `check_whole_file`: the
+    // bulk writes check every page first (store::OpenChecks).
+    store::Database open_db(store::Database::Access access, bool create = false, bool check_whole_file = false) const;
 
     // --as-of, or today. Throws for a malformed date.
     core::Date as_of() const;
@@ -68,7 +70,8 @@ public:
     // Colour only on a terminal, without NO_COLOR, and never into a file.
     bool use_color() const;
 
-    // Writes a command's output to stdout or to -o FILE (refusing to overwrite the database).
+    // Writes a command's output to stdout or to -o FILE (refusing to overwrite the database;
+    // util::write_output_file says how a file is replaced and a device written).
     void emit(const std::string& text);
 
 private:

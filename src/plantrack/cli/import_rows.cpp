@@ -94,7 +94,7 @@ bool all_empty(const std::vector<std::string>& cells)
 
 std::string import_rows(Context& context, ImportSource& source, const ImportScope& scope)
 {
-    auto db = context.open_db(store::Database::Access::write);
+    auto db = context.open_db(store::Database::Access::write, false, true);
     store::WriteTransaction transaction(db);
     const auto plan_id = store::resolve_plan_id(db, context.options.plan);
     if (scope.plan_id && *scope.plan_id != plan_id) {
