@@ -38,7 +38,7 @@ void run_export(Context& context)
         context.emit(text);
         return;
     }
-    const auto plan = store::read_plan(db, plan_id, true);
+    const auto plan = store::read_plan(db, plan_id, true, known_at);
     report::Json json{{"plan", report::plan_json(plan)}};
     report::Json withdrawn = report::Json::array();
     for (const auto& item : plan.items) {

@@ -81,7 +81,7 @@ void run_list(Context& context)
 {
     auto db = context.open_db(store::Database::Access::read);
     const auto plan_id = store::resolve_plan_id(db, context.options.plan);
-    const auto plan = store::read_plan(db, plan_id);
+    const auto plan = store::read_plan(db, plan_id, false, context.known_at());
     const auto views = report::view_indicators(db, plan, context.as_of(), context.known_at());
     const auto& labels = report::labels_for(context.language(plan.language));
     const report::ListStyle style{context.format({"table", "json", "csv"}, "table"), &labels, context.use_color()};
@@ -92,7 +92,7 @@ void run_show(Context& context, const ShowOptions& options)
 {
     auto db = context.open_db(store::Database::Access::read);
     const auto plan_id = store::resolve_plan_id(db, context.options.plan);
-    const auto plan = store::read_plan(db, plan_id);
+    const auto plan = store::read_plan(db, plan_id, false, context.known_at());
     const auto& indicator = find_indicator_or_throw(plan, options.indicator);
     const auto as_of = context.as_of();
     const auto views = report::view_indicators(db, plan, as_of, context.known_at());

@@ -23,9 +23,10 @@ struct ItemOptions
 };
 
 // One item (withdrawn ones too) without reading the whole plan.
-core::Item find_item_or_throw(store::Database& db, const std::string& plan_id, const std::string& id)
+core::Item find_item_or_throw(store::Database& db, const std::string& plan_id, const std::string& id,
+                              std::optional<core::Timestamp> known_at)
 {
-    auto item = store::read_item(db, plan_id, id);
+    auto item = store::read_item(db, plan_id, id, known_at);
     if (!item) {
         throw Error(unknown_item(id, store::read_item_ids(db, plan_id)));
     }
@@ -59,8 +60,8 @@ void run_show(Context& context, const ItemOptions& options)
 {
     auto db = context.open_db(store::Database::Access::read);
     const auto plan_id = store::resolve_plan_id(db, context.options.plan);
-    const auto plan = store::read_plan_header(db, plan_id);
-    const auto item = find_item_or_throw(db, plan_id, options.item);
+    const auto plan = store::read_plan_header(db, plan_id, context.known_at());
+    const auto item = find_item_or_throw(db, plan_id, options.item, context.known_at());
     const auto cutoff = context.cutoff();
     const auto updates = store::history(db, plan_id, item.id, cutoff.known_at);
     const auto state = core::state_as_of(updates, cutoff.as_of);
@@ -149,8 +150,8 @@ void run_history(Context& context, const ItemOptions& options)
 {
     auto db = context.open_db(store::Database::Access::read);
     const auto plan_id = store::resolve_plan_id(db, context.options.plan);
-    const auto plan = store::read_plan_header(db, plan_id);
-    const auto item = find_item_or_throw(db, plan_id, options.item);
+    const auto plan = store::read_plan_header(db, plan_id, context.known_at());
+    const auto item = find_item_or_throw(db, plan_id, options.item, context.known_at());
     const auto updates = store::history(db, plan_id, item.id, context.known_at());
     const auto& l = report::labels_for(context.language(plan.language));
     report::ListStyle style{context.format({"table", "json", "csv"}, "table"), &l, context.use_color()};

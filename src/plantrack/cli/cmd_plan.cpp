@@ -58,7 +58,7 @@ void run_show(Context& context)
 {
     auto db = context.open_db(store::Database::Access::read);
     const auto plan_id = store::resolve_plan_id(db, context.options.plan);
-    const auto plan = store::read_plan(db, plan_id);
+    const auto plan = store::read_plan(db, plan_id, false, context.known_at());
     const auto format = context.format({"table", "json"}, "table");
     if (format == "json") {
         context.emit(report::plan_json(plan).dump(2) + "\n");

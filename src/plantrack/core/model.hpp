@@ -19,7 +19,21 @@ struct ReviewSettings
     int stale_after_days = 45;
     double behind_by = 20;
     double at_risk_within = 10;
+    // An update is late (补报) when recorded after this many days past the end of the reporting
+    // period (by `update_every`) it is dated in.
+    int report_by_day = 5;
+    bool verify_done = false; // an item counts as done only once the office has verified the claim
     friend bool operator==(const ReviewSettings&, const ReviewSettings&) = default;
+};
+
+// The points of each component of the annual assessment (plan setting `assessment`).
+struct AssessmentWeights
+{
+    double on_time = 40;
+    double overdue = 20;
+    double reporting = 20;
+    double progress = 20;
+    friend bool operator==(const AssessmentWeights&, const AssessmentWeights&) = default;
 };
 
 struct Owner
@@ -29,13 +43,17 @@ struct Owner
     friend bool operator==(const Owner&, const Owner&) = default;
 };
 
-enum class Measure { level, share, annual_growth, cumulative, change_from_baseline };
+// `relative`: readings are compared with the benchmark series' readings of the same period (the
+// judged value is the margin over the highest benchmark); `qualitative`: judged by hand;
+// `benchmark`: a series other indicators are compared with, not judged itself.
+enum class Measure { level, share, annual_growth, cumulative, change_from_baseline, relative, qualitative, benchmark };
 enum class Direction { up, down };
 
 std::string_view to_string(Measure measure);
 std::string_view to_string(Direction direction);
 std::optional<Measure> parse_measure(std::string_view text);
 std::optional<Direction> parse_direction(std::string_view text);
+// The measures a plan file's indicators may name.
 const std::vector<std::string>& measure_names();
 
 struct PeriodValue
@@ -56,6 +74,8 @@ struct Indicator
     Direction direction = Direction::up;
     std::optional<PeriodValue> baseline;
     PeriodValue target;
+    std::vector<std::string> benchmarks; // for `relative`: the ids of the benchmark series
+    std::string target_text;             // the target in words (qualitative ones, and any other)
     friend bool operator==(const Indicator&, const Indicator&) = default;
 };
 
@@ -63,6 +83,7 @@ struct Goal
 {
     std::string id;
     std::string title;
+    std::string description;
     friend bool operator==(const Goal&, const Goal&) = default;
 };
 
@@ -104,7 +125,10 @@ struct Plan
     Date start;
     Date end;
     std::string language = "zh";
+    std::string goal;          // the overall goal (总体目标), in words
+    bool illustrative = false; // its assignments (departments, dates, milestones) are examples
     ReviewSettings review;
+    AssessmentWeights assessment;
     std::vector<Owner> owners;
     std::vector<Goal> goals;
     std::vector<Indicator> indicators; // in file order, each naming its goal

@@ -22,7 +22,7 @@ struct Labels
         report_annual, generated_note, not_set;
     std::string_view status_names[6];
     std::string_view light_names[5];
-    std::string_view measure_names[5];
+    std::string_view measure_names[8];
     std::string_view judgement_names[5];
     std::string_view figure, this_period, known_at, latest_note, on_time_points, overdue_points, reporting_points,
         progress_points, due_in_year, done_on_time, reports_received, timeline, light_distribution, area_progress,
