@@ -41,7 +41,8 @@ for file in "${installed[@]}"; do
     grep -q " \./$file\$" <<<"$listing" || fail "the package lacks /$file"
 done
 
-# Depends: the package of every shared library the binary loads (libsqlite3-0, libfmt9, ...).
+# Depends: the package of every shared library the binary links directly (libsqlite3-0, libfmt9,
+# ...); the libraries those load in turn (libbz2 under libzip) come with their own packages.
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
 # The package names alone, one a line.
@@ -51,7 +52,9 @@ while read -r library; do
     [ -n "$owner" ] || owner=$(dpkg -S "$library" 2>/dev/null | head -n 1 | cut -d: -f1) || true
     [ -n "$owner" ] || fail "no Debian package owns $library"
     grep -Fxq "$owner" <<<"$names" || fail "Depends lacks $owner (for $library)"
-done < <(ldd "$work/destdir/usr/bin/plantrack" | grep -o '/[^ ]*\.so[^ ]*' | grep -v '/ld-linux')
+done < <(needed=$(objdump -p "$work/destdir/usr/bin/plantrack" | awk '/NEEDED/ { print $2 }')
+    ldd "$work/destdir/usr/bin/plantrack" | awk 'NR == FNR { direct[$1] = 1; next } ($1 in direct) && $3 ~ /^\// { print $3 }' \
+        <(printf '%s\n' "$needed") -)
 # apt can satisfy it from the archive (as on a fresh machine), without installing anything.
 if ! apt-cache policy libc6 2>/dev/null | grep -q 'Candidate: [0-9]'; then
     echo "apt has no package lists (apt-get update): the simulated install is not checked"
