@@ -129,7 +129,7 @@ std::optional<std::pair<ImportScope, std::string>> dispatch_scope(const util::Xl
     return std::make_pair(scope, values["sheet"]);
 }
 
-// The first visible sheet whose first row with anything in it names an import column.
+// The first visible sheet whose first row with anything in it names the item and date columns.
 std::string find_return_sheet(const util::XlsxReader& reader, const std::string& file)
 {
     for (const auto& sheet : reader.sheets()) {
@@ -138,8 +138,11 @@ std::string find_return_sheet(const util::XlsxReader& reader, const std::string&
         }
         auto rows = reader.rows(sheet.name);
         if (const auto first = rows.next()) {
-            if (std::any_of(first->cells.begin(), first->cells.end(),
-                            [](const std::string& cell) { return core::canonical_column(cell).has_value(); })) {
+            auto names = [&](const char* column) {
+                return std::any_of(first->cells.begin(), first->cells.end(),
+                                   [&](const std::string& cell) { return core::canonical_column(cell) == column; });
+            };
+            if (names("item") && names("date")) {
                 return sheet.name;
             }
         }
