@@ -9,6 +9,7 @@ packages=(
     libfmt-dev libhowardhinnant-date-dev libcli11-dev doctest-dev libyaml-dev
     nlohmann-json3-dev libutf8proc-dev
     libzip-dev libexpat1-dev libxlsxwriter-dev
+    libreoffice-calc-nogui
 )
 optional=()
 if [ "${1:-}" = "--browser" ]; then

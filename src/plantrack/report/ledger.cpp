@@ -99,9 +99,20 @@ void write_ledger(store::Database& db, const Snapshot& snapshot, const std::stri
                                    {l.last_update, 12},
                                    {l.latest_note, 40}},
                                   styles, static_cast<int>(snapshot.items.size()));
+        // The snapshot's states leave notes out (reviews need none); the ledger shows the latest.
+        std::vector<core::ItemState> states;
+        for (const auto& view : snapshot.items) {
+            states.push_back(view.state);
+        }
+        std::vector<core::ItemState*> with_notes;
+        for (auto& state : states) {
+            with_notes.push_back(&state);
+        }
+        store::read_notes(db, with_notes);
         int row = 1;
         for (const auto& view : snapshot.items) {
             const auto& item = *view.item;
+            const auto& note = states[static_cast<std::size_t>(row - 1)].note;
             sheet.text(row, 0, item.id, styles.text);
             sheet.text(row, 1, std::string(label(l, item.kind)), styles.text);
             sheet.text(row, 2, item.area_id, styles.text);
@@ -114,7 +125,7 @@ void write_ledger(store::Database& db, const Snapshot& snapshot, const std::stri
             sheet.number(row, 9, view.state.progress, styles.number);
             sheet.text(row, 10, std::string(label(l, view.light)), light_styles[view.light]);
             date_cell(sheet, row, 11, view.state.last_update, styles.date);
-            sheet.text(row, 12, view.state.note, styles.text);
+            sheet.text(row, 12, note, styles.text);
             ++row;
         }
     }
