@@ -70,6 +70,8 @@ pt import filled.xlsx
 pt history 1
 pt history 1.2
 pt owed --period 2024-04
+pt owed --period 2024-04 --format xlsx -o owed.xlsx
+show_sheets owed.xlsx
 echo '# a locked item cell changed to an item Roads Office does not lead, and a date outside April' >> "$transcript"
 fill "out/2024-04-Roads Office.xlsx" wrong.xlsx \
     "!unprotect;A4=3;F4=on track;G4=#50;J4=Li Wei;F2=on track;G2=#40;I2=2024-05-15;J2=Li Wei"

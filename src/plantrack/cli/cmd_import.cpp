@@ -42,6 +42,7 @@ public:
         return {m_file, row.line, 0, std::move(message)};
     }
     const std::string& name() const override { return m_file; }
+    bool is_sheet() const override { return false; }
 
 private:
     util::CsvReader m_reader;
@@ -71,6 +72,7 @@ public:
         return {fmt::format("{}:{}!{}", m_file, quoted_sheet(m_sheet), place), 0, 0, std::move(message)};
     }
     const std::string& name() const override { return m_file; }
+    bool is_sheet() const override { return true; }
 
 private:
     // A sheet name as a spreadsheet writes it in a reference: quoted when it holds a space or

@@ -10,7 +10,7 @@
 
 namespace plantrack::cli {
 
-void export_ledger(Context& context)
+std::string workbook_output(Context& context)
 {
     const auto path = context.options.output;
     if (path.empty() || path == "-") {
@@ -26,13 +26,19 @@ void export_ledger(Context& context)
         target == db_path + "-journal") {
         throw Error(fmt::format("-o '{}' is the database itself; choose another file", path));
     }
+    // What goes to stdout from here on is the summary, not the workbook.
+    context.options.output.clear();
+    return path;
+}
+
+void export_ledger(Context& context)
+{
+    const auto path = workbook_output(context);
     auto db = context.open_db(store::Database::Access::read);
     const auto plan_id = store::resolve_plan_id(db, context.options.plan);
     const auto snapshot = report::take_snapshot(db, plan_id, context.cutoff());
     const auto& labels = report::labels_for(context.language(snapshot.plan.language));
     report::write_ledger(db, snapshot, path, labels);
-    // The workbook is the output; say where it went on stdout.
-    context.options.output.clear();
     context.emit(fmt::format("wrote the ledger of {} as of {} to {}\n", snapshot.plan.id, snapshot.cutoff.as_of, path));
 }
 
