@@ -12,6 +12,7 @@ packages=(
     nlohmann-json3-dev libutf8proc-dev
     dpkg-dev man-db groff-base zsh
     libzip-dev libexpat1-dev libxlsxwriter-dev
+    libreoffice-calc-nogui
 )
 optional=()
 if [ "${1:-}" = "--browser" ]; then

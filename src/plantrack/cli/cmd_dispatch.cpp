@@ -2,8 +2,8 @@
 #include <fmt/format.h>
 
 #include "plantrack/cli/commands.hpp"
+#include "plantrack/cli/filters.hpp"
 #include "plantrack/core/returns.hpp"
-#include "plantrack/core/typed_input.hpp"
 #include "plantrack/report/dispatch.hpp"
 #include "plantrack/store/plan_store.hpp"
 
@@ -36,17 +36,7 @@ void run_dispatch(Context& context, const DispatchOptions& options)
     const auto open = report::open_items(db, plan_id, *period, context.known_at());
     std::optional<std::string> owner;
     if (!options.owner.empty()) {
-        std::vector<std::string> names;
-        for (const auto& declared : open.plan.owners) {
-            names.push_back(declared.name);
-        }
-        const auto typed = std::string(core::trim_typed(options.owner));
-        if (std::find(names.begin(), names.end(), typed) == names.end()) {
-            const auto nearest = core::nearest_name(typed, names);
-            throw Error(fmt::format("unknown owner '{}'{}", options.owner,
-                                    nearest ? fmt::format(", did you mean '{}'?", *nearest) : ""));
-        }
-        owner = typed;
+        owner = known_owner(options.owner, open.plan);
     }
     const auto& labels = report::labels_for(context.language(open.plan.language));
     const auto written = report::write_dispatch(open, owner, dir, labels);

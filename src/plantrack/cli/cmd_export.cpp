@@ -21,9 +21,13 @@ struct BackupOptions
 // with the import header (so an export can be imported into another database).
 void run_export(Context& context)
 {
+    const auto format = context.format({"json", "csv", "xlsx"}, "json");
+    if (format == "xlsx") {
+        export_ledger(context);
+        return;
+    }
     auto db = context.open_db(store::Database::Access::read);
     const auto plan_id = store::resolve_plan_id(db, context.options.plan);
-    const auto format = context.format({"json", "csv"}, "json");
     const auto known_at = context.known_at();
     if (format == "csv") {
         std::string text = util::csv_line({"item", "date", "status", "progress", "note", "by", "recorded_at"});

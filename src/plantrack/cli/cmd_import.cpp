@@ -42,6 +42,7 @@ public:
         return {m_file, row.line, 0, std::move(message)};
     }
     const std::string& name() const override { return m_file; }
+    bool is_sheet() const override { return false; }
 
 private:
     util::CsvReader m_reader;
@@ -71,6 +72,7 @@ public:
         return {fmt::format("{}:{}!{}", m_file, quoted_sheet(m_sheet), place), 0, 0, std::move(message)};
     }
     const std::string& name() const override { return m_file; }
+    bool is_sheet() const override { return true; }
 
 private:
     // A sheet name as a spreadsheet writes it in a reference: quoted when it holds a space or
@@ -129,7 +131,7 @@ std::optional<std::pair<ImportScope, std::string>> dispatch_scope(const util::Xl
     return std::make_pair(scope, values["sheet"]);
 }
 
-// The first visible sheet whose first row with anything in it names an import column.
+// The first visible sheet whose first row with anything in it names the item and date columns.
 std::string find_return_sheet(const util::XlsxReader& reader, const std::string& file)
 {
     for (const auto& sheet : reader.sheets()) {
@@ -138,8 +140,11 @@ std::string find_return_sheet(const util::XlsxReader& reader, const std::string&
         }
         auto rows = reader.rows(sheet.name);
         if (const auto first = rows.next()) {
-            if (std::any_of(first->cells.begin(), first->cells.end(),
-                            [](const std::string& cell) { return core::canonical_column(cell).has_value(); })) {
+            auto names = [&](const char* column) {
+                return std::any_of(first->cells.begin(), first->cells.end(),
+                                   [&](const std::string& cell) { return core::canonical_column(cell) == column; });
+            };
+            if (names("item") && names("date")) {
                 return sheet.name;
             }
         }

@@ -35,14 +35,21 @@ void run_owed(Context& context, const OwedOptions& options)
 {
     auto db = context.open_db(store::Database::Access::read);
     const auto plan_id = store::resolve_plan_id(db, context.options.plan);
-    const auto format = context.format({"table", "json", "csv", "md"}, "table");
+    const auto format = context.format({"table", "json", "csv", "md", "xlsx"}, "table");
+    const auto path = format == "xlsx" ? workbook_output(context) : std::string();
     const auto header = store::read_plan_header(db, plan_id);
     const auto period = return_period(options.period, header, context.as_of());
     const auto known_at = context.known_at();
     const auto open = report::open_items(db, plan_id, period, known_at);
     const auto owed = report::owed_items(db, open, known_at);
     const auto& labels = report::labels_for(context.language(open.plan.language));
-    context.emit(report::render_owed(open, owed, {format, &labels, false}));
+    if (format == "xlsx") {
+        report::write_owed_workbook(open, owed, path, labels);
+        context.emit(fmt::format("wrote {} owed item{} of {} to {}\n", owed.size(), owed.size() == 1 ? "" : "s",
+                                 period.name, path));
+    } else {
+        context.emit(report::render_owed(open, owed, {format, &labels, false}));
+    }
     if (options.exit_status && !owed.empty()) {
         context.exit_status = 3;
     }

@@ -20,6 +20,21 @@ void add_filter_options(CLI::App& command, FilterOptions& options, bool states)
     }
 }
 
+std::string known_owner(const std::string& typed, const core::Plan& plan)
+{
+    std::vector<std::string> names;
+    for (const auto& owner : plan.owners) {
+        names.push_back(owner.name);
+    }
+    const auto trimmed = std::string(core::trim_typed(typed));
+    if (std::find(names.begin(), names.end(), trimmed) == names.end()) {
+        const auto nearest = core::nearest_name(trimmed, names);
+        throw Error(
+            fmt::format("unknown owner '{}'{}", typed, nearest ? fmt::format(", did you mean '{}'?", *nearest) : ""));
+    }
+    return trimmed;
+}
+
 report::ItemFilter make_filter(const FilterOptions& options, const core::Plan& plan)
 {
     report::ItemFilter filter;
@@ -36,17 +51,7 @@ report::ItemFilter make_filter(const FilterOptions& options, const core::Plan& p
         filter.area = area->id;
     }
     if (!options.owner.empty()) {
-        std::vector<std::string> names;
-        for (const auto& owner : plan.owners) {
-            names.push_back(owner.name);
-        }
-        const auto typed = std::string(core::trim_typed(options.owner));
-        if (std::find(names.begin(), names.end(), typed) == names.end()) {
-            const auto nearest = core::nearest_name(typed, names);
-            throw Error(fmt::format("unknown owner '{}'{}", options.owner,
-                                    nearest ? fmt::format(", did you mean '{}'?", *nearest) : ""));
-        }
-        filter.owner = typed;
+        filter.owner = known_owner(options.owner, plan);
     }
     if (!options.status.empty()) {
         filter.status = core::parse_typed_status(options.status);

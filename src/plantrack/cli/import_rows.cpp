@@ -44,15 +44,14 @@ Header read_header(const ImportRow& row, ImportSource& source, std::vector<Diagn
     }
     if (std::none_of(names.begin(), names.end(),
                      [](const std::string& name) { return core::canonical_column(name).has_value(); })) {
-        problems.push_back(
-            source.locate(row, std::nullopt,
-                          fmt::format("the first {} is not a header (expected: {})",
-                                      source.name().ends_with(".xlsx") ? "row" : "line", util::join(k_columns, ","))));
+        problems.push_back(source.locate(row, std::nullopt,
+                                         fmt::format("the first {} is not a header (expected: {})",
+                                                     source.is_sheet() ? "row" : "line", util::join(k_columns, ","))));
         return header;
     }
     for (std::size_t i = 0; i < names.size(); ++i) {
         const auto& name = names[i];
-        if (core::trim_typed(name).empty() && source.name().ends_with(".xlsx")) {
+        if (core::trim_typed(name).empty() && source.is_sheet()) {
             continue; // a sheet's columns beyond the table
         }
         if (core::is_informational_column(name)) {
@@ -118,7 +117,7 @@ std::string import_rows(Context& context, ImportSource& source, const ImportScop
         throw InputError(std::move(problems),
                          fmt::format("{}: the header cannot be used; nothing was recorded", source.name()));
     }
-    const bool sheet = source.name().ends_with(".xlsx");
+    const bool sheet = source.is_sheet();
     std::set<int> bad_lines;
     if (!problems.empty()) {
         bad_lines.insert(first->line);

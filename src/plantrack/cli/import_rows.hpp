@@ -29,6 +29,9 @@ public:
     virtual Diagnostic locate(const ImportRow& row, std::optional<std::size_t> cell, std::string message) const = 0;
     // The file as named in messages.
     virtual const std::string& name() const = 0;
+    // A sheet (rows as wide as their last filled cell, blank header cells past the table) rather
+    // than CSV (every row as wide as the header).
+    virtual bool is_sheet() const = 0;
 };
 
 // What a dispatched workbook limits its rows to (SPEC "Departments in the loop"): the plan it

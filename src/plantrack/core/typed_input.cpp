@@ -65,24 +65,11 @@ const std::array<std::pair<std::string_view, std::string_view>, 26> k_column_wor
     {"报送人", "by"},         {"填表人", "by"},
 }};
 
-const std::array<std::string_view, 18> k_informational_columns = {"recorded_at",
-                                                                  "kind",
-                                                                  "title",
-                                                                  "lead",
-                                                                  "due",
-                                                                  "previous_status",
-                                                                  "previous_progress",
-                                                                  "类型",
-                                                                  "名称",
-                                                                  "事项名称",
-                                                                  "牵头单位",
-                                                                  "截止日期",
-                                                                  "完成时限",
-                                                                  "上期状态",
-                                                                  "上期进度",
-                                                                  "recorded",
-                                                                  "previous status",
-                                                                  "previous progress"};
+const std::array<std::string_view, 19> k_informational_columns = {
+    "记录时间",         "recorded_at",       "kind",     "title",    "lead",     "due",
+    "previous_status",  "previous_progress", "类型",     "名称",     "事项名称", "牵头单位",
+    "截止日期",         "完成时限",          "上期状态", "上期进度", "recorded", "previous status",
+    "previous progress"};
 
 const std::array<std::string_view, 10> k_chinese_digits = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
 

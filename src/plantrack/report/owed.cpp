@@ -11,6 +11,7 @@
 #include "plantrack/store/plan_store.hpp"
 #include "plantrack/store/update_store.hpp"
 #include "plantrack/util/text.hpp"
+#include "plantrack/util/xlsx_writer.hpp"
 
 namespace plantrack::report {
 
@@ -156,6 +157,54 @@ std::string render_owed(const OpenItems& open, const std::vector<OpenItem>& owed
         text += render_rows(group_columns, std::move(rows), style, "");
     }
     return text;
+}
+
+void write_owed_workbook(const OpenItems& open, const std::vector<OpenItem>& owed, const std::string& path,
+                         const Labels& l)
+{
+    const auto& loop = loop_labels_for(l.language);
+    util::XlsxWriter workbook(path);
+    const int header = workbook.add_style({true, true, true, true, "#D9D9D9", ""});
+    const int text = workbook.add_style({});
+    const int date = workbook.add_style({false, true, false, false, "", "yyyy-mm-dd"});
+    const int number = workbook.add_style({false, true, false, false, "", "0"});
+    auto& sheet = workbook.add_sheet(std::string(loop.owed_sheet));
+    const std::vector<std::pair<std::string_view, double>> columns = {
+        {l.lead, 20}, {l.id, 8}, {l.kind, 8}, {l.title, 40}, {l.last_update, 12}, {l.status, 12}, {l.progress, 8}};
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        sheet.text(0, static_cast<int>(i), std::string(columns[i].first), header);
+        sheet.column_width(static_cast<int>(i), static_cast<int>(i), columns[i].second);
+    }
+    int row = 1;
+    for (const auto& open_item : owed) {
+        const auto& item = *open_item.item;
+        sheet.text(row, 0, item.lead, text);
+        sheet.text(row, 1, item.id, text);
+        sheet.text(row, 2, std::string(label(l, item.kind)), text);
+        sheet.text(row, 3, item.title, text);
+        if (const auto& last = open_item.state.last_update) {
+            sheet.date(row, 4, last->year(), last->month(), last->day(), date);
+        }
+        sheet.text(row, 5, std::string(label(l, open_item.state.status)), text);
+        sheet.number(row, 6, open_item.state.progress, number);
+        ++row;
+    }
+    // The period, below the table and a blank row, so a filter over the table leaves it out.
+    sheet.text(row + 1, 0,
+               heading(owed.empty() ? loop.nothing_owed : loop.owed_heading, open.period, owed.size(),
+                       [&] {
+                           std::vector<std::string> owners;
+                           for (const auto& item : owed) {
+                               if (owners.empty() || owners.back() != item.item->lead) {
+                                   owners.push_back(item.item->lead);
+                               }
+                           }
+                           return owners.size();
+                       }()),
+               text);
+    sheet.freeze(1, 0);
+    sheet.filter(0, 0, std::max(row - 1, 1), static_cast<int>(columns.size()) - 1);
+    workbook.save();
 }
 
 } // namespace plantrack::report

@@ -39,4 +39,9 @@ std::vector<OpenItem> owed_items(store::Database& db, const OpenItems& open, std
 // {id, kind, title, lead, last_update, status, progress}).
 std::string render_owed(const OpenItems& open, const std::vector<OpenItem>& owed, const ListStyle& style);
 
+// `owed --format xlsx -o FILE`: one sheet, a row per owed item in the order of render_owed, with
+// the lead owner first, header frozen and filters on.
+void write_owed_workbook(const OpenItems& open, const std::vector<OpenItem>& owed, const std::string& path,
+                         const Labels& labels);
+
 } // namespace plantrack::report

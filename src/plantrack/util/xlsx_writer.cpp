@@ -68,6 +68,11 @@ XlsxWriter::XlsxWriter(std::string path) : m_impl(std::make_unique<Impl>())
 {
     m_impl->path = std::move(path);
     const auto target = std::filesystem::path(m_impl->path);
+    std::error_code ec;
+    const auto folder = target.parent_path().empty() ? std::filesystem::path(".") : target.parent_path();
+    if (!std::filesystem::is_directory(folder, ec)) {
+        throw Error(fmt::format("cannot write '{}': there is no folder '{}'", m_impl->path, folder.string()));
+    }
     m_impl->temporary =
         (target.parent_path() / fmt::format(".{}.{}.tmp", target.filename().string(), getpid())).string();
     lxw_workbook_options options{};
