@@ -80,12 +80,6 @@ std::optional<double> expected_value(const Indicator& indicator, const Period& p
             return std::nullopt;
         }
         return on_line(period_time(indicator.baseline->period), 0.0, target_time, indicator.target.value, time);
-    case Measure::relative:
-        // The margin over the benchmarks is to hold in every period, not to be reached by a date.
-        return indicator.target.value;
-    case Measure::qualitative:
-    case Measure::benchmark:
-        return std::nullopt;
     }
     return std::nullopt;
 }
@@ -114,9 +108,6 @@ double judged_value(const Indicator& indicator, const std::vector<PeriodReading>
     case Measure::level:
     case Measure::share:
     case Measure::change_from_baseline:
-    case Measure::relative: // readings are already margins (relative_margins)
-    case Measure::qualitative:
-    case Measure::benchmark:
         return latest_value;
     case Measure::annual_growth: {
         // Full years before the latest period's year, then the latest reading for its year

@@ -6,11 +6,8 @@ namespace plantrack::core {
 
 namespace {
 
-constexpr std::array<std::string_view, 8> k_measure_names = {
-    "level", "share", "annual-growth", "cumulative", "change-from-baseline", "relative", "qualitative", "benchmark"};
-
-// The measures a plan file may name (relative and qualitative come with the fields they need).
-constexpr std::ptrdiff_t k_file_measures = 5;
+constexpr std::array<std::string_view, 5> k_measure_names = {"level", "share", "annual-growth", "cumulative",
+                                                             "change-from-baseline"};
 
 } // namespace
 
@@ -50,8 +47,7 @@ std::optional<Direction> parse_direction(std::string_view text)
 
 const std::vector<std::string>& measure_names()
 {
-    // `benchmark` is not written as a measure: benchmark series have their own list in a plan file.
-    static const std::vector<std::string> k_names(k_measure_names.begin(), k_measure_names.begin() + k_file_measures);
+    static const std::vector<std::string> k_names(k_measure_names.begin(), k_measure_names.end());
     return k_names;
 }
 

@@ -22,7 +22,6 @@ struct ReviewSettings
     // An update is late (补报) when recorded after this many days past the end of the reporting
     // period (by `update_every`) it is dated in.
     int report_by_day = 5;
-    bool verify_done = false; // an item counts as done only once the office has verified the claim
     friend bool operator==(const ReviewSettings&, const ReviewSettings&) = default;
 };
 
@@ -43,17 +42,13 @@ struct Owner
     friend bool operator==(const Owner&, const Owner&) = default;
 };
 
-// `relative`: readings are compared with the benchmark series' readings of the same period (the
-// judged value is the margin over the highest benchmark); `qualitative`: judged by hand;
-// `benchmark`: a series other indicators are compared with, not judged itself.
-enum class Measure { level, share, annual_growth, cumulative, change_from_baseline, relative, qualitative, benchmark };
+enum class Measure { level, share, annual_growth, cumulative, change_from_baseline };
 enum class Direction { up, down };
 
 std::string_view to_string(Measure measure);
 std::string_view to_string(Direction direction);
 std::optional<Measure> parse_measure(std::string_view text);
 std::optional<Direction> parse_direction(std::string_view text);
-// The measures a plan file's indicators may name.
 const std::vector<std::string>& measure_names();
 
 struct PeriodValue
@@ -74,8 +69,6 @@ struct Indicator
     Direction direction = Direction::up;
     std::optional<PeriodValue> baseline;
     PeriodValue target;
-    std::vector<std::string> benchmarks; // for `relative`: the ids of the benchmark series
-    std::string target_text;             // the target in words (qualitative ones, and any other)
     friend bool operator==(const Indicator&, const Indicator&) = default;
 };
 

@@ -22,11 +22,12 @@ struct Labels
         report_annual, generated_note, not_set;
     std::string_view status_names[6];
     std::string_view light_names[5];
-    std::string_view measure_names[8];
+    std::string_view measure_names[5];
     std::string_view judgement_names[5];
     std::string_view figure, this_period, known_at, latest_note, on_time_points, overdue_points, reporting_points,
         progress_points, due_in_year, done_on_time, reports_received, timeline, light_distribution, area_progress,
         trajectory, reading, no_entries, today;
+    std::string_view late_updates, lag, illustrative, overall_goal, description, weights, late_mark;
 };
 
 // "zh" or "en" (anything else reads as zh).

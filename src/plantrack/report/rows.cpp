@@ -28,6 +28,19 @@ Json update_json(const core::Update& update)
                 {"recorded_at", core::format_timestamp(update.recorded_at)}};
 }
 
+std::optional<int> late_lag(const core::Update& update, const core::ReviewSettings& review)
+{
+    return core::is_late(update, review) ? std::optional<int>(core::lag_days(update)) : std::nullopt;
+}
+
+Json update_json(const core::Update& update, const core::ReviewSettings& review)
+{
+    auto json = update_json(update);
+    const auto lag = late_lag(update, review);
+    json["late_lag_days"] = lag ? Json(*lag) : Json(nullptr);
+    return json;
+}
+
 Json date_or_null(const std::optional<core::Date>& date)
 {
     return date ? Json(date->to_string()) : Json(nullptr);

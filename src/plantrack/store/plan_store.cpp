@@ -84,7 +84,7 @@ const Table k_indicators{"indicator",
                          "indicators",
                          "indicator_id",
                          {"goal_id", "title", "unit", "measure", "direction", "baseline_period", "baseline_value",
-                          "target_period", "target_value", "benchmarks", "target_text"}};
+                          "target_period", "target_value"}};
 const Table k_items{
     "item",
     "items",
@@ -135,8 +135,8 @@ std::vector<Row> rows_of(const std::vector<core::Indicator>& indicators)
             {i.id,
              {text(i.goal_id), text(i.title), text(i.unit), text(std::string(to_string(i.measure))),
               text(std::string(to_string(i.direction))), i.baseline ? Value{i.baseline->period.to_string()} : Value{},
-              i.baseline ? Value{i.baseline->value} : Value{}, text(i.target.period.to_string()), Value{i.target.value},
-              text(util::join(i.benchmarks, "\n")), text(i.target_text)}});
+              i.baseline ? Value{i.baseline->value} : Value{}, text(i.target.period.to_string()),
+              Value{i.target.value}}});
     }
     return rows;
 }
@@ -245,7 +245,6 @@ std::vector<std::pair<std::string, Value>> header_fields(const core::Plan& plan)
             {"goal", plan.goal},
             {"illustrative", static_cast<std::int64_t>(plan.illustrative ? 1 : 0)},
             {"report_by_day", static_cast<std::int64_t>(plan.review.report_by_day)},
-            {"verify_done", static_cast<std::int64_t>(plan.review.verify_done ? 1 : 0)},
             {"weight_on_time", plan.assessment.on_time},
             {"weight_overdue", plan.assessment.overdue},
             {"weight_reporting", plan.assessment.reporting},
@@ -291,7 +290,7 @@ int sync_header(SQLite::Database& db, const core::Plan& plan, std::vector<PlanCh
     return revision;
 }
 
-// The parts of a list stored joined by line feeds (partners, benchmarks).
+// The parts of a list stored joined by line feeds (partners).
 std::vector<std::string> split_lines(std::string_view joined)
 {
     std::vector<std::string> parts;
@@ -435,7 +434,7 @@ core::Plan read_current_header(Database& db, const std::string& plan_id)
     core::Plan plan;
     SQLite::Statement query(sql, "SELECT title, start_date, end_date, language, update_every, report_every, "
                                  "stale_after_days, behind_by, at_risk_within, revision, goal, illustrative, "
-                                 "report_by_day, verify_done, weight_on_time, weight_overdue, weight_reporting, "
+                                 "report_by_day, weight_on_time, weight_overdue, weight_reporting, "
                                  "weight_progress FROM plans WHERE plan_id = ?");
     query.bind(1, plan_id);
     if (!query.executeStep()) {
@@ -455,9 +454,8 @@ core::Plan read_current_header(Database& db, const std::string& plan_id)
     plan.goal = query.getColumn(10).getString();
     plan.illustrative = query.getColumn(11).getInt() != 0;
     plan.review.report_by_day = query.getColumn(12).getInt();
-    plan.review.verify_done = query.getColumn(13).getInt() != 0;
-    plan.assessment = {query.getColumn(14).getDouble(), query.getColumn(15).getDouble(),
-                       query.getColumn(16).getDouble(), query.getColumn(17).getDouble()};
+    plan.assessment = {query.getColumn(13).getDouble(), query.getColumn(14).getDouble(),
+                       query.getColumn(15).getDouble(), query.getColumn(16).getDouble()};
     return plan;
 }
 
@@ -538,8 +536,6 @@ void set_field(core::Plan& plan, const std::string& field, const std::string& ol
         plan.illustrative = old == "1";
     } else if (field == "report_by_day") {
         r.report_by_day = static_cast<int>(number_of(old));
-    } else if (field == "verify_done") {
-        r.verify_done = old == "1";
     } else if (field == "weight_on_time") {
         plan.assessment.on_time = number_of(old);
     } else if (field == "weight_overdue") {
@@ -604,10 +600,6 @@ void set_field(core::Indicator& indicator, const std::string& field, const std::
         indicator.target.period = core::Period::parse(old).value_or(indicator.target.period);
     } else if (field == "target_value") {
         indicator.target.value = number_of(old);
-    } else if (field == "benchmarks") {
-        indicator.benchmarks = split_lines(old);
-    } else if (field == "target_text") {
-        indicator.target_text = old;
     }
 }
 
@@ -835,11 +827,10 @@ core::Plan read_current_plan(Database& db, const std::string& plan_id, bool incl
         }
     }
     {
-        SQLite::Statement query(sql,
-                                "SELECT indicator_id, goal_id, title, unit, measure, direction, baseline_period, "
-                                "baseline_value, target_period, target_value, benchmarks, target_text FROM indicators "
-                                "WHERE plan_id = ?" +
-                                    current + " ORDER BY position");
+        SQLite::Statement query(sql, "SELECT indicator_id, goal_id, title, unit, measure, direction, baseline_period, "
+                                     "baseline_value, target_period, target_value FROM indicators "
+                                     "WHERE plan_id = ?" +
+                                         current + " ORDER BY position");
         query.bind(1, plan_id);
         while (query.executeStep()) {
             core::Indicator indicator;
@@ -854,8 +845,6 @@ core::Plan read_current_plan(Database& db, const std::string& plan_id, bool incl
                                                        query.getColumn(7).getDouble()};
             }
             indicator.target = {*core::Period::parse(query.getColumn(8).getString()), query.getColumn(9).getDouble()};
-            indicator.benchmarks = split_lines(query.getColumn(10).getString());
-            indicator.target_text = query.getColumn(11).getString();
             plan.indicators.push_back(std::move(indicator));
         }
     }

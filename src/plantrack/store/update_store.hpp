@@ -115,10 +115,6 @@ void for_each_update(Database& db, const std::string& plan_id, const std::functi
 // For each item with a `done` update dated on or before the cutoff: the date of the first.
 std::map<std::string, core::Date> first_done_dates(Database& db, const std::string& plan_id, const Cutoff& cutoff);
 
-// Number of updates per item dated within [from, to] (and known by the cutoff's known_at).
-std::map<std::string, int> update_counts(Database& db, const std::string& plan_id, core::Date from, core::Date to,
-                                         std::optional<core::Timestamp> known_at);
-
 // An indicator reading: a value for a period, append-only; the latest recorded for a period wins.
 struct Reading
 {
@@ -146,9 +142,9 @@ std::vector<core::ItemState> states_at(Database& db, const std::string& plan_id,
                                        const std::vector<std::pair<std::string, core::Date>>& item_dates,
                                        std::optional<core::Timestamp> known_at);
 
-// Every (item, date) of the updates dated within [from, to] and known by `known_at`.
-void for_each_update_date(Database& db, const std::string& plan_id, core::Date from, core::Date to,
-                          std::optional<core::Timestamp> known_at,
-                          const std::function<void(const std::string& item, core::Date date)>& visit);
+// Every (item, date, recorded time) of the updates dated within [from, to] and known by `known_at`.
+void for_each_update_date(
+    Database& db, const std::string& plan_id, core::Date from, core::Date to, std::optional<core::Timestamp> known_at,
+    const std::function<void(const std::string& item, core::Date date, core::Timestamp recorded_at)>& visit);
 
 } // namespace plantrack::store
