@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "plantrack/report/rows.hpp"
 #include "plantrack/report/period_report.hpp"
 #include "plantrack/util/csv.hpp"
 #include "plantrack/util/text.hpp"
@@ -36,18 +37,23 @@ Json optional_json(const std::optional<double>& value)
     return value ? Json(*value) : Json(nullptr);
 }
 
-// A Markdown table cell: pipes escaped, line breaks flattened.
+// User text in Markdown (a table cell, a heading): line breaks flattened, and every character
+// Markdown or the HTML inside it would act on backslash-escaped, so a note holding
+// `<img src=x onerror=...>`, `[x](javascript:...)`, `![x](http://...)` or `<!--` shows as typed
+// and runs, loads and hides nothing. (CommonMark lets any ASCII punctuation be escaped.)
 std::string md(std::string_view text)
 {
     std::string out;
+    out.reserve(text.size());
     for (const char c : text) {
-        if (c == '|') {
-            out += "\\|";
-        } else if (c == '\n' || c == '\r') {
+        if (c == '\n' || c == '\r') {
             out += ' ';
-        } else {
-            out.push_back(c);
+            continue;
         }
+        if (std::string_view("\\`*_[]<>!|&~#").find(c) != std::string_view::npos) {
+            out += '\\';
+        }
+        out.push_back(c);
     }
     return out;
 }
@@ -155,7 +161,7 @@ std::string render_report_json(const PeriodReport& report)
         }
         json["assessment"] = assessment;
     }
-    return json.dump(2) + "\n";
+    return json_text(json) + "\n";
 }
 
 std::string render_report_markdown(const PeriodReport& report, const Labels& l)
@@ -164,7 +170,7 @@ std::string render_report_markdown(const PeriodReport& report, const Labels& l)
     const auto previous = report.period.previous();
     std::string text =
         fmt::format("# {}\n\n## {} {}\n\n", md(plan.title), report_title(report, l), report.period.to_string());
-    text += fmt::format("{}: {} · {}: {}{}\n\n{}\n\n", l.as_of, report.as_of, l.plan, plan.id,
+    text += fmt::format("{}: {} · {}: {}{}\n\n{}\n\n", l.as_of, report.as_of, l.plan, md(plan.id),
                         report.known_at ? fmt::format(" · {}: {}", l.known_at, core::format_timestamp(*report.known_at))
                                         : std::string(),
                         l.generated_note);
