@@ -159,9 +159,23 @@ void run_import(Context& context, const ImportOptions& options)
     }
     int recorded = 0;
     int skipped = 0;
+    // The first k_max_listed problems are listed, the rest counted ("and N more"): a file of a
+    // million bad rows gets a readable answer in bounded memory.
+    constexpr std::size_t k_max_listed = 100;
+    std::size_t unlisted = 0;
+    std::size_t bad_rows = problems.empty() ? 0 : 1;
+    int last_bad_line = problems.empty() ? 0 : first->line;
     while (auto record = reader.next()) {
         auto refuse = [&](std::string message) {
-            problems.push_back({options.file, record->line, 0, std::move(message)});
+            if (record->line != last_bad_line) {
+                last_bad_line = record->line;
+                ++bad_rows;
+            }
+            if (problems.size() < k_max_listed) {
+                problems.push_back({options.file, record->line, 0, std::move(message)});
+            } else {
+                ++unlisted;
+            }
         };
         check_utf8(*record, options.file);
         if (!record->problem.empty()) {
@@ -197,11 +211,11 @@ void run_import(Context& context, const ImportOptions& options)
     }
     if (!problems.empty()) {
         // A row can have several problems (the header, say); the summary counts rows.
-        std::set<int> lines;
-        for (const auto& problem : problems) {
-            lines.insert(problem.line);
+        if (unlisted > 0) {
+            problems.push_back({options.file, 0, 0,
+                                fmt::format("and {} more problem{} not listed", unlisted, unlisted == 1 ? "" : "s")});
         }
-        const auto count = lines.size();
+        const auto count = bad_rows;
         throw InputError(std::move(problems), fmt::format("{}: {} bad row{}; nothing was recorded", options.file, count,
                                                           count == 1 ? "" : "s"));
     }
