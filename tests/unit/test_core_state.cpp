@@ -453,8 +453,8 @@ TEST_SUITE("core::state")
         CHECK_FALSE(reason_to_refuse_text("note", "征地拆迁", 12)); // 12 bytes
         SUBCASE("too long, counted in bytes")
         {
-            CHECK(reason_to_refuse_text("note", "征地拆迁", 11) == "note is 12 bytes long; at most 11 are kept");
-            CHECK(reason_to_refuse_text("by", "abcdefghijk", 10) == "by is 11 bytes long; at most 10 are kept");
+            CHECK(reason_to_refuse_text("note", "征地拆迁", 11) == "note is 12 bytes long; at most 11 are allowed");
+            CHECK(reason_to_refuse_text("by", "abcdefghijk", 10) == "by is 11 bytes long; at most 10 are allowed");
         }
         SUBCASE("control characters other than tab and line feed")
         {

@@ -121,6 +121,12 @@ std::string describe_missing_command(const CLI::App& app, int argc, const char* 
     for (int i = 1; i < argc; ++i) {
         const std::string word = argv[i];
         if (word.starts_with("-")) {
+            // "--db l.db": the word after an option that takes a value is that value, not a
+            // command (it used to be named as the unknown command).
+            const CLI::Option* option = word.find('=') == std::string::npos ? app.get_option_no_throw(word) : nullptr;
+            if (option != nullptr && option->get_type_size() > 0) {
+                ++i;
+            }
             continue;
         }
         if (matched < chain.size() && word == chain[matched]) {

@@ -79,7 +79,7 @@ void run_export(Context& context)
                             {"recorded_at", core::format_timestamp(r.recorded_at)}});
     }
     json["readings"] = readings;
-    context.emit(json.dump(2) + "\n");
+    context.emit(report::json_text(json) + "\n");
 }
 
 void run_backup(Context& context, const BackupOptions& options)

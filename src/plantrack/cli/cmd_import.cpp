@@ -189,6 +189,15 @@ std::string read_all(const std::string& path)
     return buffer.str();
 }
 
+// "FILE is not UTF-8; it looks like ENCODING: import it with --encoding ..., or save it as UTF-8".
+std::string refusal_naming(const std::string& file, const std::string& encoding)
+{
+    std::string option = encoding;
+    std::transform(option.begin(), option.end(), option.begin(), [](unsigned char c) { return std::tolower(c); });
+    return fmt::format("'{}' is not UTF-8; it looks like {}{}: import it with --encoding {}, or save it as UTF-8", file,
+                       encoding, encoding == "GB18030" ? " (as Chinese Excel saves CSV)" : "", option);
+}
+
 // Refuses a file that is not UTF-8 at its first record that is not, naming the likely encoding.
 void check_utf8(const util::CsvRecord& record, const std::string& file)
 {
@@ -197,9 +206,7 @@ void check_utf8(const util::CsvRecord& record, const std::string& file)
         return;
     }
     const auto guess = util::guess_encoding(read_all(file));
-    throw Error(guess ? fmt::format("'{}' is not UTF-8; it looks like {} (as Chinese Excel saves CSV): "
-                                    "import it with --encoding {}, or save it as UTF-8",
-                                    file, *guess, *guess == "GB18030" ? "gb18030" : "utf-16")
+    throw Error(guess ? refusal_naming(file, *guess)
                       : fmt::format("'{}' is not UTF-8 text (line {})", file, record.line));
 }
 
@@ -211,6 +218,35 @@ std::optional<ImportRow> CsvSource::next()
     }
     check_utf8(*record, m_file);
     return ImportRow{std::move(record->cells), record->line, std::move(record->problem)};
+}
+
+// The encoding to read `file` in: --encoding when given; else UTF-8 when the file starts as
+// UTF-8 (streamed; a bad byte further on is refused by check_utf8); else GB18030 when the whole
+// file is valid GB18030, saying so on stderr (SPEC "Departments in the loop"); anything else
+// (UTF-16 with or without its mark) is refused naming the likely encoding.
+std::string choose_encoding(Context& context, const ImportOptions& options)
+{
+    if (!options.encoding.empty()) {
+        return options.encoding;
+    }
+    std::ifstream in(options.file, std::ios::binary);
+    std::string head(64 * 1024, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    if (util::starts_as_utf8(head)) {
+        return "UTF-8";
+    }
+    const auto guess = util::guess_encoding(read_all(options.file));
+    if (guess == "GB18030") {
+        context.err() << fmt::format("plantrack: note: '{}' is not UTF-8; it is read as GB18030 (as Chinese Excel "
+                                     "saves CSV); --encoding chooses another\n",
+                                     util::printable(options.file));
+        return "GB18030";
+    }
+    if (guess) {
+        throw Error(refusal_naming(options.file, *guess));
+    }
+    return "UTF-8"; // refused by check_utf8 at its first bad line
 }
 
 void run_import(Context& context, const ImportOptions& options)
@@ -233,11 +269,11 @@ void run_import(Context& context, const ImportOptions& options)
     }
     std::istringstream converted_stream;
     std::istream* in = &file_stream;
-    if (!options.encoding.empty() && options.encoding != "utf-8" && options.encoding != "UTF-8") {
-        auto converted = util::to_utf8(read_all(options.file), options.encoding);
+    const auto encoding = choose_encoding(context, options);
+    if (encoding != "utf-8" && encoding != "UTF-8") {
+        auto converted = util::to_utf8(read_all(options.file), encoding);
         if (!converted) {
-            throw Error(
-                fmt::format("'{}' is not valid {} text (or the encoding is unknown)", options.file, options.encoding));
+            throw Error(fmt::format("'{}' is not valid {} text (or the encoding is unknown)", options.file, encoding));
         }
         converted_stream.str(std::move(*converted));
         in = &converted_stream;

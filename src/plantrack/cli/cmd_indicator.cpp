@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "plantrack/report/rows.hpp"
 #include "plantrack/cli/commands.hpp"
 #include "plantrack/report/indicator_view.hpp"
 #include "plantrack/store/plan_store.hpp"
@@ -138,7 +139,7 @@ void run_show(Context& context, const ShowOptions& options)
                                 {"recorded_at", core::format_timestamp(r.recorded_at)}});
         }
         json["readings"] = readings;
-        context.emit(json.dump(2) + "\n");
+        context.emit(report::json_text(json) + "\n");
         return;
     }
     std::string text = fmt::format("{} {}  {}\n", l.indicator, indicator.id, indicator.title);

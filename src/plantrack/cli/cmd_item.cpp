@@ -107,7 +107,7 @@ void run_show(Context& context, const ItemOptions& options)
             recent.push_back(report::update_json(known[i], plan.review));
         }
         json["recent_updates"] = recent;
-        context.emit(json.dump(2) + "\n");
+        context.emit(report::json_text(json) + "\n");
         return;
     }
     std::string text =

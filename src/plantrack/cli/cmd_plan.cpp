@@ -1,6 +1,7 @@
 // plantrack plan check | load | show
 #include <fmt/format.h>
 
+#include "plantrack/report/rows.hpp"
 #include "plantrack/cli/commands.hpp"
 #include "plantrack/plan/plan_file.hpp"
 #include "plantrack/report/labels.hpp"
@@ -61,7 +62,7 @@ void run_show(Context& context)
     const auto plan = store::read_plan(db, plan_id, false, context.known_at());
     const auto format = context.format({"table", "json"}, "table");
     if (format == "json") {
-        context.emit(report::plan_json(plan).dump(2) + "\n");
+        context.emit(report::json_text(report::plan_json(plan)) + "\n");
         return;
     }
     context.emit(report::render_plan_text(plan, report::labels_for(context.language(plan.language))));

@@ -61,12 +61,14 @@ std::optional<core::Timestamp> Context::known_at() const
 std::string Context::format(const std::vector<std::string>& allowed, const std::string& fallback) const
 {
     if (options.format.empty()) {
+        m_format = fallback;
         return fallback;
     }
     if (std::find(allowed.begin(), allowed.end(), options.format) == allowed.end()) {
         throw Error(
             fmt::format("--format '{}' is not offered here (one of: {})", options.format, util::join(allowed, ", ")));
     }
+    m_format = options.format;
     return options.format;
 }
 
@@ -86,9 +88,23 @@ bool Context::use_color() const
     return options.output.empty() && m_environment.stdout_is_terminal && !m_environment.no_color;
 }
 
-void Context::emit(const std::string& text)
+void Context::emit(const std::string& raw)
 {
-    if (options.output.empty() || options.output == "-") {
+    const bool to_stdout = options.output.empty() || options.output == "-";
+    const bool data = m_format == "json" || m_format == "csv";
+    util::Neutralised changes;
+    const std::string text =
+        util::neutralise(raw, changes, use_color(),
+                         data && !(to_stdout && m_environment.stdout_is_terminal) ? util::Neutralise::invalid_utf8_only
+                                                                                  : util::Neutralise::everything);
+    if (changes.invalid_bytes > 0 && !m_warned_invalid_utf8) {
+        m_warned_invalid_utf8 = true;
+        m_err << fmt::format(
+            "plantrack: warning: {} byte{} of stored text {} not UTF-8 and {} shown as U+FFFD (\uFFFD)\n",
+            changes.invalid_bytes, changes.invalid_bytes == 1 ? "" : "s", changes.invalid_bytes == 1 ? "is" : "are",
+            changes.invalid_bytes == 1 ? "is" : "are");
+    }
+    if (to_stdout) {
         m_out << text;
         m_out.flush();
         return;

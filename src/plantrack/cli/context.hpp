@@ -71,11 +71,18 @@ public:
     bool use_color() const;
 
     // Writes a command's output to stdout or to -o FILE (refusing to overwrite the database;
-    // util::write_output_file says how a file is replaced and a device written).
+    // util::write_output_file says how a file is replaced and a device written). Whatever the
+    // text came from (a plan, a CSV file, another tool writing to the database), it goes out
+    // through util::neutralise: no terminal escape, bidi control or invalid UTF-8 gets through
+    // (JSON and CSV written to a file keep their text exact but for invalid UTF-8), and stderr
+    // says once when text that was not UTF-8 was replaced.
     void emit(const std::string& text);
 
 private:
     Environment m_environment;
+    // The format format() chose, which tells emit() whether the output is data (JSON, CSV).
+    mutable std::string m_format;
+    bool m_warned_invalid_utf8 = false;
     std::ostream& m_out;
     std::ostream& m_err;
 };

@@ -140,7 +140,7 @@ std::variant<StatusAndProgress, std::string> carry_over(const ItemState& current
 std::optional<std::string> reason_to_refuse_text(std::string_view what, std::string_view text, std::size_t max_bytes)
 {
     if (text.size() > max_bytes) {
-        return fmt::format("{} is {} bytes long; at most {} are kept", what, text.size(), max_bytes);
+        return fmt::format("{} is {} bytes long; at most {} are allowed", what, text.size(), max_bytes);
     }
     for (const char c : text) {
         const auto byte = static_cast<unsigned char>(c);
@@ -158,6 +158,10 @@ std::optional<std::string> reason_to_refuse_text(std::string_view what, std::str
         if (text[i] == '\xC2' && next >= 0x80 && next <= 0x9F) {
             return fmt::format("{} contains a control character (U+{:04X})", what, next);
         }
+    }
+    if (const auto bidi = util::find_bidi_control(text)) {
+        return fmt::format("{} contains a bidi control (U+{:04X}), which would show the text around it reordered", what,
+                           *bidi);
     }
     return std::nullopt;
 }

@@ -792,16 +792,25 @@ void sort_by_position(std::vector<Diagnostic>& diagnostics)
     });
 }
 
+// The refusal of a file over the limit; `size` is its real size when known (read_plan_file
+// reads only one byte past the limit), else nullopt.
+PlanFile too_large(const std::string& file_name, std::optional<std::uintmax_t> size)
+{
+    PlanFile result;
+    result.diagnostics.push_back(
+        {file_name, 0, 0,
+         size ? fmt::format("the file is {} bytes; a plan file may be at most {}", *size, k_max_file_bytes)
+              : fmt::format("the file is more than {} bytes; a plan file may be at most that", k_max_file_bytes)});
+    return result;
+}
+
 } // namespace
 
 PlanFile parse_plan(std::string_view text, const std::string& file_name)
 {
     PlanFile result;
     if (text.size() > k_max_file_bytes) {
-        result.diagnostics.push_back(
-            {file_name, 0, 0,
-             fmt::format("the file is {} bytes; a plan file may be at most {}", text.size(), k_max_file_bytes)});
-        return result;
+        return too_large(file_name, text.size());
     }
     if (const auto bad = util::first_invalid_utf8(text)) {
         const auto [line, column] = position_of(text, *bad);
@@ -869,6 +878,10 @@ PlanFile read_plan_file(const std::string& path)
         throw Error(fmt::format("cannot read plan file '{}'", path));
     }
     text.resize(length);
+    if (length > k_max_file_bytes) {
+        // Not the bytes read (one past the limit): the file's own size, or "more than".
+        return too_large(path, ec || size <= k_max_file_bytes ? std::nullopt : std::optional<std::uintmax_t>(size));
+    }
     return parse_plan(text, path);
 }
 

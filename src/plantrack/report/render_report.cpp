@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "plantrack/report/rows.hpp"
 #include "plantrack/report/period_report.hpp"
 #include "plantrack/report/plan_view.hpp"
 #include "plantrack/util/csv.hpp"
@@ -37,18 +38,23 @@ Json optional_json(const std::optional<double>& value)
     return value ? Json(*value) : Json(nullptr);
 }
 
-// A Markdown table cell: pipes escaped, line breaks flattened.
+// User text in Markdown (a table cell, a heading): line breaks flattened, and every character
+// Markdown or the HTML inside it would act on backslash-escaped, so a note holding
+// `<img src=x onerror=...>`, `[x](javascript:...)`, `![x](http://...)` or `<!--` shows as typed
+// and runs, loads and hides nothing. (CommonMark lets any ASCII punctuation be escaped.)
 std::string md(std::string_view text)
 {
     std::string out;
+    out.reserve(text.size());
     for (const char c : text) {
-        if (c == '|') {
-            out += "\\|";
-        } else if (c == '\n' || c == '\r') {
+        if (c == '\n' || c == '\r') {
             out += ' ';
-        } else {
-            out.push_back(c);
+            continue;
         }
+        if (std::string_view("\\`*_[]<>!|&~#").find(c) != std::string_view::npos) {
+            out += '\\';
+        }
+        out.push_back(c);
     }
     return out;
 }
@@ -159,7 +165,7 @@ std::string render_report_json(const PeriodReport& report)
         json["assessment_weights"] = {
             {"on_time", w.on_time}, {"overdue", w.overdue}, {"reporting", w.reporting}, {"progress", w.progress}};
     }
-    return json.dump(2) + "\n";
+    return json_text(json) + "\n";
 }
 
 std::string render_report_markdown(const PeriodReport& report, const Labels& l)
@@ -177,7 +183,7 @@ std::string render_report_markdown(const PeriodReport& report, const Labels& l)
     }
     text += texts.empty() ? "" : "\n";
     text += fmt::format("## {} {}\n\n", report_title(report, l), report.period.to_string());
-    text += fmt::format("{}: {} · {}: {}{}\n\n{}\n\n", l.as_of, report.as_of, l.plan, plan.id,
+    text += fmt::format("{}: {} · {}: {}{}\n\n{}\n\n", l.as_of, report.as_of, l.plan, md(plan.id),
                         report.known_at ? fmt::format(" · {}: {}", l.known_at, core::format_timestamp(*report.known_at))
                                         : std::string(),
                         l.generated_note);

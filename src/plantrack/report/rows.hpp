@@ -15,6 +15,11 @@ namespace plantrack::report {
 
 using Json = nlohmann::ordered_json;
 
+// `json` as text. A string that is not valid UTF-8 (text another tool wrote into the database)
+// has each bad byte shown as U+FFFD instead of failing the whole command (nlohmann's
+// type_error 316).
+std::string json_text(const Json& json, int indent = 2);
+
 // A column of a listing: its JSON key (also the CSV header) and its table header.
 struct Column
 {
