@@ -43,7 +43,7 @@ pt() {
     printf '$ %s\n' "${shown//"$source_dir"/.}" >> "$transcript"
     local status=0
     "$binary" "$@" > .out 2> .err || status=$?
-    sed -E -e 's/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z/<recorded-at>/g' .out >> "$transcript"
+    sed -E -e 's/(补报 \+|late \+)[0-9]+(天|d)/\1<lag>\2/g' -e 's/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z/<recorded-at>/g' .out >> "$transcript"
     sed 's/^/stderr: /' .err >> "$transcript"
     printf '[exit %d]\n' "$status" >> "$transcript"
 }

@@ -492,6 +492,25 @@ std::map<std::string, core::Date> first_done_dates(Database& db, const std::stri
     return dates;
 }
 
+std::map<std::string, int> update_counts(Database& db, const std::string& plan_id, core::Date from, core::Date to,
+                                         std::optional<core::Timestamp> known_at)
+{
+    // A range of the index per item: only the period's updates are read.
+    SQLite::Statement query(db.sql(),
+                            "SELECT i.item_id, count(*) FROM items i JOIN updates u ON u.item_key = i.item_key "
+                            "WHERE i.plan_id = ?1 AND u.date BETWEEN ?2 AND ?3 AND u.recorded_at <= ?4 "
+                            "GROUP BY i.item_id"); // the order items are read in: no temporary B-tree
+    query.bind(1, plan_id);
+    query.bind(2, from.to_string());
+    query.bind(3, to.to_string());
+    query.bind(4, static_cast<std::int64_t>(known_at.value_or(k_no_cutoff)));
+    std::map<std::string, int> counts;
+    while (query.executeStep()) {
+        counts.emplace(query.getColumn(0).getString(), query.getColumn(1).getInt());
+    }
+    return counts;
+}
+
 void append_reading(Database& db, const std::string& plan_id, const Reading& reading)
 {
     SQLite::Statement insert(db.sql(), "INSERT INTO readings (plan_id, indicator_id, period, value, note, reporter, "

@@ -115,6 +115,10 @@ void for_each_update(Database& db, const std::string& plan_id, const std::functi
 // For each item with a `done` update dated on or before the cutoff: the date of the first.
 std::map<std::string, core::Date> first_done_dates(Database& db, const std::string& plan_id, const Cutoff& cutoff);
 
+// Number of updates per item dated within [from, to] (and known by the cutoff's known_at).
+std::map<std::string, int> update_counts(Database& db, const std::string& plan_id, core::Date from, core::Date to,
+                                         std::optional<core::Timestamp> known_at);
+
 // An indicator reading: a value for a period, append-only; the latest recorded for a period wins.
 struct Reading
 {
