@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 source_dir=$(pwd)
 build=${1:-build-fuzz}
 seconds=${FUZZ_SECONDS:-20}
-targets=${FUZZ_TARGETS:-"fuzz_plan fuzz_csv fuzz_dates"}
+targets=${FUZZ_TARGETS:-"fuzz_plan fuzz_csv fuzz_dates fuzz_xlsx"}
 
 skip() {
     echo "fuzz-smoke: SKIPPED: $*"

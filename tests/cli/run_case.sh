@@ -34,7 +34,9 @@ pt() {
     local status=0
     "$PLANTRACK" "$@" > "$work/.out" 2> "$work/.err" || status=$?
     # Recorded times differ on every run; the rest of the output must not.
+    # So do the lags of late updates (recorded day minus dated day).
     sed -E -e 's/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z/<recorded-at>/g' \
+        -e 's/(补报 \+|late \+)[0-9]+(天|d)/\1<lag>\2/g; s/"late_lag_days": [0-9]+/"late_lag_days": <lag>/g; s/,<recorded-at>,[0-9]+$/,<recorded-at>,<lag>/' \
         -e "s#$PLANS#plans#g; s#$FIXTURES#fixtures#g; s#$CASE_DIR#case#g" "$work/.out" >> "$transcript"
     if [ -s "$work/.err" ]; then
         sed -E -e "s#$PLANS#plans#g; s#$FIXTURES#fixtures#g; s#$CASE_DIR#case#g" -e 's/^/stderr: /' "$work/.err" >> "$transcript"

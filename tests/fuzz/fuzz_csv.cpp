@@ -1,6 +1,7 @@
 // libFuzzer target: CSV import parsing. Every record is read with util::CsvReader (stream) and
 // util::parse_csv (string), and each row goes through the import checks that need no database:
-// UTF-8, cell count, date, status, progress, note and reporter, carry-over and the plan rules.
+// UTF-8, cell count, date, status, progress, note and reporter, carry-over and the plan rules;
+// and the encoding guesses and util::neutralise (all output goes through it) on the raw bytes.
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -118,6 +119,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string text(reinterpret_cast<const char*>(data), size);
     if (!plantrack::util::is_valid_utf8(text)) {
         (void)plantrack::util::guess_encoding(text);
+    }
+    (void)plantrack::util::starts_as_utf8(text);
+    // Whatever the bytes, what emit() shows is valid UTF-8 without a control but line feed and tab.
+    plantrack::util::Neutralised changes;
+    const auto shown = plantrack::util::neutralise(text, changes);
+    if (!plantrack::util::is_valid_utf8(shown) || plantrack::util::find_bidi_control(shown) ||
+        shown.find('\x1b') != std::string::npos) {
+        __builtin_trap();
     }
     std::istringstream in(text);
     plantrack::util::CsvReader reader(in);

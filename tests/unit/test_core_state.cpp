@@ -453,8 +453,8 @@ TEST_SUITE("core::state")
         CHECK_FALSE(reason_to_refuse_text("note", "征地拆迁", 12)); // 12 bytes
         SUBCASE("too long, counted in bytes")
         {
-            CHECK(reason_to_refuse_text("note", "征地拆迁", 11) == "note is 12 bytes long; at most 11 are kept");
-            CHECK(reason_to_refuse_text("by", "abcdefghijk", 10) == "by is 11 bytes long; at most 10 are kept");
+            CHECK(reason_to_refuse_text("note", "征地拆迁", 11) == "note is 12 bytes long; at most 11 are allowed");
+            CHECK(reason_to_refuse_text("by", "abcdefghijk", 10) == "by is 11 bytes long; at most 10 are allowed");
         }
         SUBCASE("control characters other than tab and line feed")
         {
@@ -483,6 +483,53 @@ TEST_SUITE("core::state")
         {
             CHECK(reason_to_refuse_text("note", "\xD6\xD0\xCE\xC4", 10) == "note is not valid UTF-8 text");
             CHECK(reason_to_refuse_text("note", "abc\xE4\xB8", 10) == "note is not valid UTF-8 text");
+        }
+    }
+}
+
+TEST_SUITE("core::state late updates")
+{
+    // An update dated `date` and recorded at the ISO 8601 time `recorded`.
+    Update dated(const char* date, const char* recorded)
+    {
+        Update update;
+        update.date = *Date::parse(date);
+        update.recorded_at = *parse_timestamp(recorded);
+        return update;
+    }
+
+    TEST_CASE("reporting periods by update_every")
+    {
+        CHECK(reporting_period_end(*Date::parse("2024-02-10"), "month") == *Date::parse("2024-02-29"));
+        CHECK(reporting_period_end(*Date::parse("2024-12-01"), "month") == *Date::parse("2024-12-31"));
+        CHECK(reporting_period_end(*Date::parse("2024-05-10"), "quarter") == *Date::parse("2024-06-30"));
+        CHECK(reporting_period_end(*Date::parse("2024-01-09"), "week") == *Date::parse("2024-01-14"));
+        CHECK(reporting_period_end(*Date::parse("2024-12-31"), "week") == *Date::parse("2024-12-31"));
+        CHECK(reporting_period_index(*Date::parse("2024-05-10"), "month") == 4);
+        CHECK(reporting_period_index(*Date::parse("2024-05-10"), "quarter") == 1);
+        CHECK(reporting_period_index(*Date::parse("2024-12-31"), "week") == 52);
+    }
+
+    TEST_CASE("an update is late when recorded after the 5th day past its period's end")
+    {
+        ReviewSettings review; // month, report_by_day 5
+        CHECK_FALSE(is_late(dated("2024-01-31", "2024-02-05T23:59:59.999Z"), review));
+        CHECK(is_late(dated("2024-01-31", "2024-02-06T00:00:00.000Z"), review));
+        CHECK_FALSE(is_late(dated("2024-01-02", "2024-01-02T08:00:00Z"), review));
+        CHECK(lag_days(dated("2024-01-31", "2024-02-06T00:00:00.000Z")) == 6);
+        CHECK(lag_days(dated("2024-01-31", "2024-01-31T10:00:00Z")) == 0);
+        SUBCASE("the plan's report_by_day and update_every set the deadline")
+        {
+            review.report_by_day = 10;
+            CHECK_FALSE(is_late(dated("2024-01-31", "2024-02-10T12:00:00Z"), review));
+            review.update_every = "quarter";
+            CHECK_FALSE(is_late(dated("2024-01-31", "2024-04-10T12:00:00Z"), review));
+            CHECK(is_late(dated("2024-01-31", "2024-04-11T00:00:00Z"), review));
+        }
+        SUBCASE("the recorded day is the UTC day")
+        {
+            CHECK(is_late(dated("2024-01-31", "2024-02-06T07:00:00+08:00"), review) == false);
+            CHECK(is_late(dated("2024-01-31", "2024-02-06T09:00:00+08:00"), review) == true);
         }
     }
 }

@@ -272,12 +272,17 @@ TEST_SUITE("plan::yaml_tree")
         CHECK(maps.error()->kind == YamlError::Kind::too_deep);
     }
 
-    TEST_CASE("only the first document is read")
+    TEST_CASE("a second document is refused where it starts (0-based line), even when it is broken YAML")
     {
         const auto document = YamlDocument::parse("a: 1\n---\nb: 2\n");
-        REQUIRE_FALSE(document.error());
-        CHECK(document.root()["a"].Scalar() == "1");
-        CHECK_FALSE(document.root()["b"]);
+        REQUIRE(document.error());
+        CHECK(document.error()->mark.line == 1);
+        CHECK(document.error()->message == "a second YAML document starts here; a plan file holds exactly one");
+        const auto broken = YamlDocument::parse("a: 1\n---\n: [b\n");
+        REQUIRE(broken.error());
+        CHECK(broken.error()->mark.line == 1);
+        const auto ended = YamlDocument::parse("a: 1\n...\n");
+        CHECK_FALSE(ended.error());
     }
 
     TEST_CASE("an unclosed quote is located where it starts, not at the end of the text")

@@ -117,4 +117,56 @@ TEST_SUITE("store::plan_store")
             CHECK(store::read_plan(db, "p").find_item("1.2") != nullptr);
         }
     }
+
+    TEST_CASE("read_plan as known at a time gives the revision in force then")
+    {
+        auto db = memory_db();
+        const auto first = parse(k_plan);
+        store::apply_plan(db, first, "plan.yaml", 1000);
+        auto text = replaced(k_plan, "due: 2024-12-31", "due: 2025-06-30"); // item 1 postponed
+        text = replaced(text, "title: Store plan", "title: Store plan v2"); // header changed
+        text = replaced(text, "          - {id: \"1.2\", title: M2, due: 2024-09-30}\n",
+                        "          - {id: \"1.3\", title: M3, due: 2024-10-31}\n"); // 1.2 withdrawn, 1.3 added
+        text = replaced(text, "  - {name: DeptB}\n", "  - {name: DeptB}\n  - {name: DeptC}\n");
+        store::apply_plan(db, parse(text), "plan-v2.yaml", 2000);
+
+        SUBCASE("before the second revision: the first, exactly")
+        {
+            for (const core::Timestamp t : {1000, 1999}) {
+                const auto then = store::read_plan(db, "p", false, t);
+                CHECK(then.revision == 1);
+                CHECK(then.title == "Store plan");
+                CHECK(then.owners == first.owners);
+                CHECK(then.items == first.items);
+                CHECK(store::read_plan_header(db, "p", t).title == "Store plan");
+                CHECK(store::read_item(db, "p", "1", t)->due == core::Date::from_ymd(2024, 12, 31));
+                CHECK_FALSE(store::read_item(db, "p", "1.3", t).has_value());
+            }
+        }
+        SUBCASE("at or after it, and without a time: the current one")
+        {
+            for (const auto t : {std::optional<core::Timestamp>(2000), std::optional<core::Timestamp>()}) {
+                const auto now = store::read_plan(db, "p", false, t);
+                CHECK(now.revision == 2);
+                CHECK(now.title == "Store plan v2");
+                CHECK(now.item_ids() == std::vector<std::string>{"1", "1.1", "1.3", "2"});
+                CHECK(now.find_item("1")->due == core::Date::from_ymd(2025, 6, 30));
+            }
+        }
+        SUBCASE("withdrawn items are kept, marked, when asked")
+        {
+            const auto then = store::read_plan(db, "p", true, 1500);
+            CHECK(then.item_ids() == std::vector<std::string>{"1", "1.1", "1.2", "2"});
+            CHECK_FALSE(then.find_item("1.2")->withdrawn);
+            const auto now = store::read_plan(db, "p", true, 2500);
+            CHECK(now.find_item("1.2")->withdrawn);
+        }
+        SUBCASE("a time before the plan was loaded is refused")
+        {
+            CHECK_THROWS_WITH_AS(store::read_plan(db, "p", false, 999),
+                                 "the plan 'p' was first loaded at 1970-01-01T00:00:01.000Z, after --known-at "
+                                 "1970-01-01T00:00:00.999Z",
+                                 Error);
+        }
+    }
 }

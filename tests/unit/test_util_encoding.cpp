@@ -3,6 +3,7 @@
 #include "plantrack/util/encoding.hpp"
 
 using plantrack::util::guess_encoding;
+using plantrack::util::starts_as_utf8;
 using plantrack::util::to_utf8;
 
 TEST_SUITE("util::encoding")
@@ -53,5 +54,16 @@ TEST_SUITE("util::encoding")
         CHECK(guess_encoding(std::string_view("\xFF\xFE\x2D\x4E", 4)) == "UTF-16");
         CHECK(guess_encoding(std::string_view("\xFE\xFF\x4E\x2D", 4)) == "UTF-16");
         CHECK_FALSE(guess_encoding("\xD6"));
+        CHECK(guess_encoding(std::string_view("i\0t\0e\0m\0,\0-N\n\0", 14)) == "UTF-16LE");
+        CHECK(guess_encoding(std::string_view("\0i\0t\0e\0m\0,N-\0\n", 14)) == "UTF-16BE");
+    }
+
+    TEST_CASE("starts_as_utf8: valid but for a character cut at the end, and no NUL")
+    {
+        CHECK(starts_as_utf8("item,date\n沈阳"));
+        CHECK(starts_as_utf8("item,\xE6\xB2")); // 沈 cut after two of its three bytes
+        CHECK_FALSE(starts_as_utf8("item,\xD6\xD0,date"));
+        CHECK_FALSE(starts_as_utf8(std::string_view("i\0t\0", 4)));
+        CHECK(starts_as_utf8(""));
     }
 }

@@ -260,3 +260,28 @@ TEST_SUITE("util::text")
         CHECK(join({"only"}, "\n") == "only");
     }
 }
+
+TEST_SUITE("util::text neutralise")
+{
+    TEST_CASE("neutralise: controls shown as pictures, bidi and bad bytes as U+FFFD, colour kept on request")
+    {
+        using plantrack::util::Neutralise;
+        using plantrack::util::neutralise;
+        using plantrack::util::Neutralised;
+        Neutralised changes;
+        CHECK(neutralise("a\x1b]52;c;eA==\a b\tc\nd\x7f", changes) == "a␛]52;c;eA==␇ b\tc\nd␡");
+        CHECK(changes.controls == 3);
+        CHECK(changes.invalid_bytes == 0);
+        CHECK(neutralise("x\u202Ey\u2066z\u200F\xC2\x9B", changes) == "x\uFFFDy\uFFFDz\uFFFD\uFFFD");
+        Neutralised bad;
+        CHECK(neutralise("ab\xFF\xC3", bad) == "ab\uFFFD\uFFFD");
+        CHECK(bad.invalid_bytes == 2);
+        Neutralised colour;
+        CHECK(neutralise("\x1b[31mred\x1b[0m \x1b[2J", colour, true) == "\x1b[31mred\x1b[0m ␛[2J");
+        CHECK(neutralise("\x1b[31m", colour) == "␛[31m");
+        Neutralised data;
+        CHECK(neutralise("\x1b\xFF", data, false, Neutralise::invalid_utf8_only) == "\x1b\uFFFD");
+        CHECK(neutralise("\x1b\xFF", data, false, Neutralise::controls_only) == "␛\xFF");
+        CHECK(neutralise("纯文本 plain", data) == "纯文本 plain");
+    }
+}

@@ -21,9 +21,13 @@ struct BackupOptions
 // with the import header (so an export can be imported into another database).
 void run_export(Context& context)
 {
+    const auto format = context.format({"json", "csv", "xlsx"}, "json");
+    if (format == "xlsx") {
+        export_ledger(context);
+        return;
+    }
     auto db = context.open_db(store::Database::Access::read);
     const auto plan_id = store::resolve_plan_id(db, context.options.plan);
-    const auto format = context.format({"json", "csv"}, "json");
     const auto known_at = context.known_at();
     if (format == "csv") {
         std::string text = util::csv_line({"item", "date", "status", "progress", "note", "by", "recorded_at"});
@@ -38,7 +42,7 @@ void run_export(Context& context)
         context.emit(text);
         return;
     }
-    const auto plan = store::read_plan(db, plan_id, true);
+    const auto plan = store::read_plan(db, plan_id, true, known_at);
     report::Json json{{"plan", report::plan_json(plan)}};
     report::Json withdrawn = report::Json::array();
     for (const auto& item : plan.items) {
@@ -75,7 +79,7 @@ void run_export(Context& context)
                             {"recorded_at", core::format_timestamp(r.recorded_at)}});
     }
     json["readings"] = readings;
-    context.emit(json.dump(2) + "\n");
+    context.emit(report::json_text(json) + "\n");
 }
 
 void run_backup(Context& context, const BackupOptions& options)

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "plantrack/report/rows.hpp"
 #include "plantrack/cli/commands.hpp"
 #include "plantrack/report/indicator_view.hpp"
 #include "plantrack/store/plan_store.hpp"
@@ -81,7 +82,7 @@ void run_list(Context& context)
 {
     auto db = context.open_db(store::Database::Access::read);
     const auto plan_id = store::resolve_plan_id(db, context.options.plan);
-    const auto plan = store::read_plan(db, plan_id);
+    const auto plan = store::read_plan(db, plan_id, false, context.known_at());
     const auto views = report::view_indicators(db, plan, context.as_of(), context.known_at());
     const auto& labels = report::labels_for(context.language(plan.language));
     const report::ListStyle style{context.format({"table", "json", "csv"}, "table"), &labels, context.use_color()};
@@ -92,7 +93,7 @@ void run_show(Context& context, const ShowOptions& options)
 {
     auto db = context.open_db(store::Database::Access::read);
     const auto plan_id = store::resolve_plan_id(db, context.options.plan);
-    const auto plan = store::read_plan(db, plan_id);
+    const auto plan = store::read_plan(db, plan_id, false, context.known_at());
     const auto& indicator = find_indicator_or_throw(plan, options.indicator);
     const auto as_of = context.as_of();
     const auto views = report::view_indicators(db, plan, as_of, context.known_at());
@@ -138,7 +139,7 @@ void run_show(Context& context, const ShowOptions& options)
                                 {"recorded_at", core::format_timestamp(r.recorded_at)}});
         }
         json["readings"] = readings;
-        context.emit(json.dump(2) + "\n");
+        context.emit(report::json_text(json) + "\n");
         return;
     }
     std::string text = fmt::format("{} {}  {}\n", l.indicator, indicator.id, indicator.title);

@@ -23,9 +23,10 @@ struct ItemOptions
 };
 
 // One item (withdrawn ones too) without reading the whole plan.
-core::Item find_item_or_throw(store::Database& db, const std::string& plan_id, const std::string& id)
+core::Item find_item_or_throw(store::Database& db, const std::string& plan_id, const std::string& id,
+                              std::optional<core::Timestamp> known_at)
 {
-    auto item = store::read_item(db, plan_id, id);
+    auto item = store::read_item(db, plan_id, id, known_at);
     if (!item) {
         throw Error(unknown_item(id, store::read_item_ids(db, plan_id)));
     }
@@ -33,10 +34,11 @@ core::Item find_item_or_throw(store::Database& db, const std::string& plan_id, c
 }
 
 std::vector<std::vector<report::Cell>> history_rows(const std::vector<core::Update>& updates,
-                                                    const report::Labels& labels)
+                                                    const report::Labels& labels, const core::ReviewSettings& review)
 {
     std::vector<std::vector<report::Cell>> rows;
     for (const auto& update : updates) {
+        const auto lag = report::late_lag(update, review);
         rows.push_back(
             {report::text_cell(update.item_id),
              report::text_cell(update.date.to_string()),
@@ -44,23 +46,25 @@ std::vector<std::vector<report::Cell>> history_rows(const std::vector<core::Upda
              {report::Json(update.progress), fmt::format("{}%", update.progress)},
              report::text_cell(update.note),
              report::text_cell(update.by),
-             report::text_cell(core::format_timestamp(update.recorded_at))});
+             report::text_cell(core::format_timestamp(update.recorded_at)),
+             {lag ? report::Json(*lag) : report::Json(nullptr),
+              lag ? fmt::format(fmt::runtime(labels.late_mark), *lag) : std::string()}});
     }
     return rows;
 }
 
 std::vector<report::Column> history_columns(const report::Labels& l)
 {
-    return {{"item", l.id},   {"date", l.date}, {"status", l.status},          {"progress", l.progress, true},
-            {"note", l.note}, {"by", l.by},     {"recorded_at", l.recorded_at}};
+    return {{"item", l.id},   {"date", l.date}, {"status", l.status},           {"progress", l.progress, true},
+            {"note", l.note}, {"by", l.by},     {"recorded_at", l.recorded_at}, {"late_lag_days", l.lag}};
 }
 
 void run_show(Context& context, const ItemOptions& options)
 {
     auto db = context.open_db(store::Database::Access::read);
     const auto plan_id = store::resolve_plan_id(db, context.options.plan);
-    const auto plan = store::read_plan_header(db, plan_id);
-    const auto item = find_item_or_throw(db, plan_id, options.item);
+    const auto plan = store::read_plan_header(db, plan_id, context.known_at());
+    const auto item = find_item_or_throw(db, plan_id, options.item, context.known_at());
     const auto cutoff = context.cutoff();
     const auto updates = store::history(db, plan_id, item.id, cutoff.known_at);
     const auto state = core::state_as_of(updates, cutoff.as_of);
@@ -100,10 +104,10 @@ void run_show(Context& context, const ItemOptions& options)
         report::Json recent = report::Json::array();
         for (std::size_t i = known.size() > k_recent_updates ? known.size() - k_recent_updates : 0; i < known.size();
              ++i) {
-            recent.push_back(report::update_json(known[i]));
+            recent.push_back(report::update_json(known[i], plan.review));
         }
         json["recent_updates"] = recent;
-        context.emit(json.dump(2) + "\n");
+        context.emit(report::json_text(json) + "\n");
         return;
     }
     std::string text =
@@ -141,7 +145,7 @@ void run_show(Context& context, const ItemOptions& options)
     const std::vector<core::Update> recent(
         known.end() - static_cast<std::ptrdiff_t>(std::min(known.size(), k_recent_updates)), known.end());
     report::ListStyle style{"table", &l, context.use_color()};
-    text += report::render_rows(history_columns(l), history_rows(recent, l), style, std::string(l.none));
+    text += report::render_rows(history_columns(l), history_rows(recent, l, plan.review), style, std::string(l.none));
     context.emit(text);
 }
 
@@ -149,12 +153,13 @@ void run_history(Context& context, const ItemOptions& options)
 {
     auto db = context.open_db(store::Database::Access::read);
     const auto plan_id = store::resolve_plan_id(db, context.options.plan);
-    const auto plan = store::read_plan_header(db, plan_id);
-    const auto item = find_item_or_throw(db, plan_id, options.item);
+    const auto plan = store::read_plan_header(db, plan_id, context.known_at());
+    const auto item = find_item_or_throw(db, plan_id, options.item, context.known_at());
     const auto updates = store::history(db, plan_id, item.id, context.known_at());
     const auto& l = report::labels_for(context.language(plan.language));
     report::ListStyle style{context.format({"table", "json", "csv"}, "table"), &l, context.use_color()};
-    context.emit(report::render_rows(history_columns(l), history_rows(updates, l), style, std::string(l.none)));
+    context.emit(
+        report::render_rows(history_columns(l), history_rows(updates, l, plan.review), style, std::string(l.none)));
 }
 
 } // namespace

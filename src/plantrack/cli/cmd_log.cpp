@@ -18,15 +18,15 @@ void run_log(Context& context, const UpdateInput& input)
     const auto plan_id = store::resolve_plan_id(db, context.options.plan);
     // One item and the plan's header: log stays fast however many items the plan has.
     const auto plan = store::read_plan_header(db, plan_id);
-    const auto item = store::read_item(db, plan_id, input.item);
+    const auto item = store::read_item(db, plan_id, std::string(core::trim_typed(input.item)));
     if (!item) {
         throw Error(unknown_item(input.item, store::read_item_ids(db, plan_id)));
     }
     store::UpdateWriter writer(db, plan_id);
     auto completed = complete_update(writer, plan, &*item, input, context.environment().today,
                                      context.environment().user, context.environment().now);
-    if (const auto* reason = std::get_if<std::string>(&completed)) {
-        throw Error(*reason);
+    if (const auto* refusal = std::get_if<Refusal>(&completed)) {
+        throw Error(refusal->message);
     }
     const auto& update = std::get<core::Update>(completed);
     writer.append(update);

@@ -1,6 +1,7 @@
 // plantrack plan check | load | show
 #include <fmt/format.h>
 
+#include "plantrack/report/rows.hpp"
 #include "plantrack/cli/commands.hpp"
 #include "plantrack/plan/plan_file.hpp"
 #include "plantrack/report/labels.hpp"
@@ -35,7 +36,7 @@ std::string describe_change(const store::PlanChange& change)
 void run_load(Context& context, const PlanFileOptions& options)
 {
     const auto plan = plan::load_plan_file(options.file);
-    auto db = context.open_db(store::Database::Access::write, true);
+    auto db = context.open_db(store::Database::Access::write, true, true);
     const auto result = store::apply_plan(db, plan, options.file, context.environment().now);
     if (result.created) {
         context.emit(
@@ -58,10 +59,10 @@ void run_show(Context& context)
 {
     auto db = context.open_db(store::Database::Access::read);
     const auto plan_id = store::resolve_plan_id(db, context.options.plan);
-    const auto plan = store::read_plan(db, plan_id);
+    const auto plan = store::read_plan(db, plan_id, false, context.known_at());
     const auto format = context.format({"table", "json"}, "table");
     if (format == "json") {
-        context.emit(report::plan_json(plan).dump(2) + "\n");
+        context.emit(report::json_text(report::plan_json(plan)) + "\n");
         return;
     }
     context.emit(report::render_plan_text(plan, report::labels_for(context.language(plan.language))));

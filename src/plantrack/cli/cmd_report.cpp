@@ -40,7 +40,8 @@ void run_report(Context& context, report::ReportKind kind, const ReportOptions& 
     const auto format = context.format({"md", "html", "json", "csv"}, "md");
     auto db = context.open_db(store::Database::Access::read);
     const auto plan_id = store::resolve_plan_id(db, context.options.plan);
-    const auto plan = store::read_plan_header(db, plan_id); // the report reads the whole plan itself
+    // The report reads the whole plan itself.
+    const auto plan = store::read_plan_header(db, plan_id, context.known_at());
     if (period->last_day() < plan.start || period->first_day() > plan.end) {
         throw Error(
             fmt::format("period {} is outside the plan period {} to {}", period->to_string(), plan.start, plan.end));

@@ -18,5 +18,12 @@ void add_review_commands(CLI::App& app, Context& context); // status, overdue, d
 void add_indicator_commands(CLI::App& app, Context& context);
 void add_report_commands(CLI::App& app, Context& context);
 void add_export_commands(CLI::App& app, Context& context); // export, backup
+void add_owed_command(CLI::App& app, Context& context);
+void add_dispatch_command(CLI::App& app, Context& context);
+// export --format xlsx: the ledger workbook (cmd_ledger.cpp).
+void export_ledger(Context& context);
+// The -o FILE a command writes its workbook to (refusing none and the database); the summary
+// then goes to stdout.
+std::string workbook_output(Context& context);
 
 } // namespace plantrack::cli

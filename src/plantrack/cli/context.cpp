@@ -1,11 +1,11 @@
 #include "plantrack/cli/context.hpp"
 
 #include <filesystem>
-#include <fstream>
 
 #include <fmt/format.h>
 
 #include "plantrack/util/error.hpp"
+#include "plantrack/util/file.hpp"
 #include "plantrack/util/text.hpp"
 
 namespace plantrack::cli {
@@ -21,7 +21,7 @@ std::string Context::db_path() const
     return "plantrack.db";
 }
 
-store::Database Context::open_db(store::Database::Access access, bool create) const
+store::Database Context::open_db(store::Database::Access access, bool create, bool check_whole_file) const
 {
     const auto path = db_path();
     std::error_code ec;
@@ -29,7 +29,7 @@ store::Database Context::open_db(store::Database::Access access, bool create) co
         throw Error(
             fmt::format("no database at '{}'; create one with 'plantrack plan load FILE' (or give --db)", path));
     }
-    return store::Database::open(path, access);
+    return store::Database::open(path, access, {.require_schema = !create, .whole_file = check_whole_file});
 }
 
 core::Date Context::as_of() const
@@ -61,12 +61,14 @@ std::optional<core::Timestamp> Context::known_at() const
 std::string Context::format(const std::vector<std::string>& allowed, const std::string& fallback) const
 {
     if (options.format.empty()) {
+        m_format = fallback;
         return fallback;
     }
     if (std::find(allowed.begin(), allowed.end(), options.format) == allowed.end()) {
         throw Error(
             fmt::format("--format '{}' is not offered here (one of: {})", options.format, util::join(allowed, ", ")));
     }
+    m_format = options.format;
     return options.format;
 }
 
@@ -86,46 +88,39 @@ bool Context::use_color() const
     return options.output.empty() && m_environment.stdout_is_terminal && !m_environment.no_color;
 }
 
-void Context::emit(const std::string& text)
+void Context::emit(const std::string& raw)
 {
-    if (options.output.empty() || options.output == "-") {
+    const bool to_stdout = options.output.empty() || options.output == "-";
+    const bool data = m_format == "json" || m_format == "csv";
+    util::Neutralised changes;
+    const std::string text =
+        util::neutralise(raw, changes, use_color(),
+                         data && !(to_stdout && m_environment.stdout_is_terminal) ? util::Neutralise::invalid_utf8_only
+                                                                                  : util::Neutralise::everything);
+    if (changes.invalid_bytes > 0 && !m_warned_invalid_utf8) {
+        m_warned_invalid_utf8 = true;
+        m_err << fmt::format(
+            "plantrack: warning: {} byte{} of stored text {} not UTF-8 and {} shown as U+FFFD (\uFFFD)\n",
+            changes.invalid_bytes, changes.invalid_bytes == 1 ? "" : "s", changes.invalid_bytes == 1 ? "is" : "are",
+            changes.invalid_bytes == 1 ? "is" : "are");
+    }
+    if (to_stdout) {
         m_out << text;
         m_out.flush();
         return;
     }
     std::error_code ec;
-    // Write beside the target and rename, so a failed write never leaves half a report. Neither
-    // the target nor that temporary file may be the database or one of SQLite's files beside it.
-    const std::string temporary = options.output + ".plantrack-tmp";
     // absolute() first: libstdc++'s weakly_canonical leaves a relative path relative when the
     // file does not exist yet ("plantrack.db-journal"), and the comparison would miss it.
     auto resolved = [&ec](const std::string& path) {
         return std::filesystem::weakly_canonical(std::filesystem::absolute(path, ec), ec).string();
     };
     const auto db = resolved(db_path());
-    for (const auto& path : {options.output, temporary}) {
-        const auto target = resolved(path);
-        if (target == db || target == db + "-wal" || target == db + "-shm" || target == db + "-journal") {
-            throw Error(fmt::format("-o '{}' is the database itself; choose another file", options.output));
-        }
+    const auto target = resolved(options.output);
+    if (target == db || target == db + "-wal" || target == db + "-shm" || target == db + "-journal") {
+        throw Error(fmt::format("-o '{}' is the database itself; choose another file", options.output));
     }
-    {
-        std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-        if (!file) {
-            throw Error(fmt::format("cannot write '{}'", options.output));
-        }
-        file << text;
-        file.flush();
-        if (!file) {
-            std::filesystem::remove(temporary, ec);
-            throw Error(fmt::format("cannot write '{}' (disk full?)", options.output));
-        }
-    }
-    std::filesystem::rename(temporary, options.output, ec);
-    if (ec) {
-        std::filesystem::remove(temporary, ec);
-        throw Error(fmt::format("cannot write '{}'", options.output));
-    }
+    util::write_output_file(options.output, text, options.output);
 }
 
 } // namespace plantrack::cli

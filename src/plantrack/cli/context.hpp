@@ -42,14 +42,18 @@ public:
     {}
 
     GlobalOptions options;
+    // The exit status of a command that succeeded but has something to signal (owed --exit-status: 3).
+    int exit_status = 0;
 
     const Environment& environment() const { return m_environment; }
     std::ostream& err() { return m_err; }
 
     std::string db_path() const;
-    // Opens the database. Only `plan load` creates a missing one (`create`); the other commands
-    // refuse it, so that one run in the wrong folder leaves no stray empty plantrack.db behind.
-    store::Database open_db(store::Database::Access access, bool create = false) const;
+    // Opens the database. Only `plan load` creates a missing or empty one (`create`); the other
+    // commands refuse it, so that one run in the wrong folder leaves no stray empty plantrack.db
+    // behind, and a refused `log` on a 0-byte file leaves it 0 bytes. `check_whole_file`: the
+    // bulk writes check every page first (store::OpenChecks).
+    store::Database open_db(store::Database::Access access, bool create = false, bool check_whole_file = false) const;
 
     // --as-of, or today. Throws for a malformed date.
     core::Date as_of() const;
@@ -66,11 +70,19 @@ public:
     // Colour only on a terminal, without NO_COLOR, and never into a file.
     bool use_color() const;
 
-    // Writes a command's output to stdout or to -o FILE (refusing to overwrite the database).
+    // Writes a command's output to stdout or to -o FILE (refusing to overwrite the database;
+    // util::write_output_file says how a file is replaced and a device written). Whatever the
+    // text came from (a plan, a CSV file, another tool writing to the database), it goes out
+    // through util::neutralise: no terminal escape, bidi control or invalid UTF-8 gets through
+    // (JSON and CSV written to a file keep their text exact but for invalid UTF-8), and stderr
+    // says once when text that was not UTF-8 was replaced.
     void emit(const std::string& text);
 
 private:
     Environment m_environment;
+    // The format format() chose, which tells emit() whether the output is data (JSON, CSV).
+    mutable std::string m_format;
+    bool m_warned_invalid_utf8 = false;
     std::ostream& m_out;
     std::ostream& m_err;
 };

@@ -19,7 +19,20 @@ struct ReviewSettings
     int stale_after_days = 45;
     double behind_by = 20;
     double at_risk_within = 10;
+    // An update is late (补报) when recorded after this many days past the end of the reporting
+    // period (by `update_every`) it is dated in.
+    int report_by_day = 5;
     friend bool operator==(const ReviewSettings&, const ReviewSettings&) = default;
+};
+
+// The points of each component of the annual assessment (plan setting `assessment`).
+struct AssessmentWeights
+{
+    double on_time = 40;
+    double overdue = 20;
+    double reporting = 20;
+    double progress = 20;
+    friend bool operator==(const AssessmentWeights&, const AssessmentWeights&) = default;
 };
 
 struct Owner
@@ -63,6 +76,7 @@ struct Goal
 {
     std::string id;
     std::string title;
+    std::string description;
     friend bool operator==(const Goal&, const Goal&) = default;
 };
 
@@ -104,7 +118,10 @@ struct Plan
     Date start;
     Date end;
     std::string language = "zh";
+    std::string goal;          // the overall goal (总体目标), in words
+    bool illustrative = false; // its assignments (departments, dates, milestones) are examples
     ReviewSettings review;
+    AssessmentWeights assessment;
     std::vector<Owner> owners;
     std::vector<Goal> goals;
     std::vector<Indicator> indicators; // in file order, each naming its goal

@@ -140,7 +140,7 @@ std::variant<StatusAndProgress, std::string> carry_over(const ItemState& current
 std::optional<std::string> reason_to_refuse_text(std::string_view what, std::string_view text, std::size_t max_bytes)
 {
     if (text.size() > max_bytes) {
-        return fmt::format("{} is {} bytes long; at most {} are kept", what, text.size(), max_bytes);
+        return fmt::format("{} is {} bytes long; at most {} are allowed", what, text.size(), max_bytes);
     }
     for (const char c : text) {
         const auto byte = static_cast<unsigned char>(c);
@@ -159,7 +159,70 @@ std::optional<std::string> reason_to_refuse_text(std::string_view what, std::str
             return fmt::format("{} contains a control character (U+{:04X})", what, next);
         }
     }
+    if (const auto bidi = util::find_bidi_control(text)) {
+        return fmt::format("{} contains a bidi control (U+{:04X}), which would show the text around it reordered", what,
+                           *bidi);
+    }
     return std::nullopt;
+}
+
+Date reporting_period_end(Date date, const std::string& update_every)
+{
+    const int year = date.year();
+    if (update_every == "week") {
+        const auto first = Date::from_ymd(year, 1, 1);
+        const auto end = first.plus_days(((date - first) / 7 + 1) * 7 - 1);
+        const auto year_end = Date::from_ymd(year, 12, 31);
+        return end < year_end ? end : year_end;
+    }
+    unsigned last_month = date.month();
+    if (update_every == "quarter") {
+        last_month = (date.month() - 1) / 3 * 3 + 3;
+    }
+    return last_month == 12 ? Date::from_ymd(year, 12, 31) : Date::from_ymd(year, last_month + 1, 1).plus_days(-1);
+}
+
+int reporting_period_index(Date date, const std::string& update_every)
+{
+    if (update_every == "quarter") {
+        return static_cast<int>((date.month() - 1) / 3);
+    }
+    if (update_every == "week") {
+        return std::min((date - Date::from_ymd(date.year(), 1, 1)) / 7, 52);
+    }
+    return static_cast<int>(date.month() - 1);
+}
+
+Date reporting_deadline(Date date, const ReviewSettings& review)
+{
+    return reporting_period_end(date, review.update_every).plus_days(review.report_by_day);
+}
+
+namespace {
+
+constexpr Timestamp k_ms_per_day = 86'400'000;
+
+Date recorded_day(Timestamp recorded_at)
+{
+    const auto days = recorded_at >= 0 ? recorded_at / k_ms_per_day : (recorded_at - k_ms_per_day + 1) / k_ms_per_day;
+    return Date::from_days(static_cast<int>(days));
+}
+
+} // namespace
+
+int lag_days(const Update& update)
+{
+    return recorded_day(update.recorded_at) - update.date;
+}
+
+bool is_late(Date date, Timestamp recorded_at, const ReviewSettings& review)
+{
+    return recorded_day(recorded_at) > reporting_deadline(date, review);
+}
+
+bool is_late(const Update& update, const ReviewSettings& review)
+{
+    return is_late(update.date, update.recorded_at, review);
 }
 
 } // namespace plantrack::core

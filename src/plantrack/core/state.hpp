@@ -64,6 +64,23 @@ bool is_behind(const Item& item, const ItemState& state, const ReviewSettings& r
 // The light of an item as of `as_of` (SPEC "Light").
 Light light_of(const Item& item, const ItemState& state, const ReviewSettings& review, Date as_of);
 
+// The last day of the reporting period `date` falls in, by the plan's `update_every`: its month,
+// its quarter, or its 7-day week counted from 1 January (the year's last week ends 31 December).
+Date reporting_period_end(Date date, const std::string& update_every);
+
+// The index of that period within its year (0-based), so periods of a year can be counted.
+int reporting_period_index(Date date, const std::string& update_every);
+
+// The last day an update dated `date` is on time: `report_by_day` days after its period ends.
+Date reporting_deadline(Date date, const ReviewSettings& review);
+
+// The UTC day an update was recorded minus the day it is dated (its lag, in days).
+int lag_days(const Update& update);
+
+// Late (补报): recorded after the reporting deadline of the period it is dated in.
+bool is_late(const Update& update, const ReviewSettings& review);
+bool is_late(Date date, Timestamp recorded_at, const ReviewSettings& review);
+
 // Whether the refusal rules of `log` and `import` let this update through; the reason if not.
 // `plan` gives the period; dates outside it are refused.
 std::optional<std::string> reason_to_refuse(const Plan& plan, const Update& update);

@@ -23,11 +23,14 @@ constexpr std::size_t k_max_scalar_bytes = 16 * 1024;
 using Keys = std::vector<std::string>;
 
 const Keys k_top_keys = {"format", "plan", "owners", "goals", "areas"};
-const Keys k_plan_keys = {"id", "title", "period", "language", "review"};
+const Keys k_plan_keys = {"id", "title", "period", "language", "goal", "illustrative", "review", "assessment"};
+const Keys k_assessment_keys = {"on_time", "overdue", "reporting", "progress"};
+const Keys k_booleans = {"true", "false"};
 const Keys k_period_keys = {"start", "end"};
-const Keys k_review_keys = {"update_every", "report_every", "stale_after_days", "behind_by", "at_risk_within"};
+const Keys k_review_keys = {"update_every", "report_every",   "stale_after_days",
+                            "behind_by",    "at_risk_within", "report_by_day"};
 const Keys k_owner_keys = {"name", "kind"};
-const Keys k_goal_keys = {"id", "title", "indicators"};
+const Keys k_goal_keys = {"id", "title", "description", "indicators"};
 const Keys k_indicator_keys = {"id", "title", "unit", "measure", "direction", "baseline", "target"};
 const Keys k_period_value_keys = {"period", "value"};
 const Keys k_area_keys = {"id", "number", "title", "summary", "tasks"};
@@ -274,8 +277,45 @@ private:
                 m_plan.language = *value;
             }
         }
+        if (const auto goal = node["goal"]) {
+            assign_text(goal, "plan goal", m_plan.goal);
+        }
+        if (const auto illustrative = node["illustrative"]) {
+            parse_boolean(illustrative, "illustrative", m_plan.illustrative);
+        }
         if (const auto review = node["review"]) {
             parse_review(review);
+        }
+        if (const auto assessment = node["assessment"]) {
+            parse_assessment(assessment);
+        }
+    }
+
+    void parse_boolean(const YamlNode& node, std::string_view what, bool& out)
+    {
+        if (auto value = m_reader.choice(node, what, k_booleans)) {
+            out = *value == "true";
+        }
+    }
+
+    // The points of each component; they need not add up to 100 (the score is scaled to 100).
+    void parse_assessment(const YamlNode& node)
+    {
+        if (!m_reader.check_map(node, k_assessment_keys, {}, "assessment")) {
+            return;
+        }
+        auto& weights = m_plan.assessment;
+        const std::pair<const char*, double*> components[] = {{"on_time", &weights.on_time},
+                                                              {"overdue", &weights.overdue},
+                                                              {"reporting", &weights.reporting},
+                                                              {"progress", &weights.progress}};
+        for (const auto& [key, out] : components) {
+            if (const auto value = node[key]) {
+                parse_percent(value, key, *out);
+            }
+        }
+        if (weights.on_time + weights.overdue + weights.reporting + weights.progress <= 0) {
+            m_reader.error(node.Mark(), "assessment weights must not all be 0");
         }
     }
 
@@ -308,6 +348,16 @@ private:
         }
         parse_percent(node["behind_by"], "behind_by", review.behind_by);
         parse_percent(node["at_risk_within"], "at_risk_within", review.at_risk_within);
+        if (const auto value = node["report_by_day"]) {
+            const auto text = m_reader.text(value, "report_by_day");
+            const auto days = text ? util::parse_integer(*text, 0, 60) : std::nullopt;
+            if (text && !days) {
+                m_reader.error(value.Mark(),
+                               fmt::format("report_by_day '{}' must be a whole number of days from 0 to 60", *text));
+            } else if (days) {
+                review.report_by_day = static_cast<int>(*days);
+            }
+        }
     }
 
     void parse_percent(const YamlNode& node, std::string_view what, double& out)
@@ -360,6 +410,9 @@ private:
             core::Goal goal;
             const bool has_id = assign_text(entry["id"], "goal id", goal.id);
             assign_text(entry["title"], "goal title", goal.title);
+            if (const auto description = entry["description"]) {
+                assign_text(description, "goal description", goal.description);
+            }
             if (has_id && m_goals.add(goal.id, entry["id"].Mark())) {
                 m_plan.goals.push_back(goal);
             }
@@ -739,16 +792,25 @@ void sort_by_position(std::vector<Diagnostic>& diagnostics)
     });
 }
 
+// The refusal of a file over the limit; `size` is its real size when known (read_plan_file
+// reads only one byte past the limit), else nullopt.
+PlanFile too_large(const std::string& file_name, std::optional<std::uintmax_t> size)
+{
+    PlanFile result;
+    result.diagnostics.push_back(
+        {file_name, 0, 0,
+         size ? fmt::format("the file is {} bytes; a plan file may be at most {}", *size, k_max_file_bytes)
+              : fmt::format("the file is more than {} bytes; a plan file may be at most that", k_max_file_bytes)});
+    return result;
+}
+
 } // namespace
 
 PlanFile parse_plan(std::string_view text, const std::string& file_name)
 {
     PlanFile result;
     if (text.size() > k_max_file_bytes) {
-        result.diagnostics.push_back(
-            {file_name, 0, 0,
-             fmt::format("the file is {} bytes; a plan file may be at most {}", text.size(), k_max_file_bytes)});
-        return result;
+        return too_large(file_name, text.size());
     }
     if (const auto bad = util::first_invalid_utf8(text)) {
         const auto [line, column] = position_of(text, *bad);
@@ -816,6 +878,10 @@ PlanFile read_plan_file(const std::string& path)
         throw Error(fmt::format("cannot read plan file '{}'", path));
     }
     text.resize(length);
+    if (length > k_max_file_bytes) {
+        // Not the bytes read (one past the limit): the file's own size, or "more than".
+        return too_large(path, ec || size <= k_max_file_bytes ? std::nullopt : std::optional<std::uintmax_t>(size));
+    }
     return parse_plan(text, path);
 }
 

@@ -201,7 +201,17 @@ private:
         case YAML_SEQUENCE_END_EVENT:
         case YAML_MAPPING_END_EVENT:
             return close();
-        case YAML_DOCUMENT_END_EVENT: // only the first document is read, as yaml-cpp's YAML::Load did
+        case YAML_DOCUMENT_START_EVENT:
+            // What follows a first document would be dropped silently (broken YAML included,
+            // which is why the parser reads on to here rather than stopping at the first end).
+            if (m_document_ended) {
+                return refuse(YamlError::Kind::syntax, event.start_mark,
+                              "a second YAML document starts here; a plan file holds exactly one");
+            }
+            return true;
+        case YAML_DOCUMENT_END_EVENT:
+            m_document_ended = true;
+            return true;
         case YAML_STREAM_END_EVENT:
             return false;
         default:
@@ -299,6 +309,7 @@ private:
 
     std::string_view m_text;
     YamlDocument& m_document;
+    bool m_document_ended = false;
     Positions m_positions;
     std::vector<Open> m_open;
     std::vector<std::uint32_t> m_pending; // children of the open collections, innermost last

@@ -1,3 +1,4 @@
+#include "plantrack/report/rows.hpp"
 #include "plantrack/report/dashboard.hpp"
 
 #include <cmath>
@@ -65,7 +66,7 @@ std::string render_dashboard(const Snapshot& snapshot, const std::function<bool(
             area_list.push_back(std::move(area));
         }
         json["areas"] = area_list;
-        return json.dump(2) + "\n";
+        return json_text(json) + "\n";
     }
     const std::vector<Column> columns = {{"id", l.id},
                                          {"title", l.title},

@@ -31,8 +31,12 @@ std::vector<IndicatorView> view_indicators(store::Database& db, const core::Plan
     for (const auto& indicator : plan.indicators) {
         IndicatorView view;
         view.indicator = &indicator;
+        // Only readings of periods ended by `as_of`: every figure of a view (the table's latest
+        // reading, the chart's dots) comes from these, so a chart cannot show later periods.
         for (const auto& [period, reading] : latest[indicator.id]) {
-            view.readings.push_back(reading);
+            if (reading.period.last_day() <= as_of) {
+                view.readings.push_back(reading);
+            }
         }
         std::sort(view.readings.begin(), view.readings.end(), [](const auto& a, const auto& b) {
             return core::period_time(a.period) < core::period_time(b.period);

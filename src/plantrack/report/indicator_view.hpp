@@ -15,7 +15,7 @@ namespace plantrack::report {
 struct IndicatorView
 {
     const core::Indicator* indicator = nullptr;
-    std::vector<core::PeriodReading> readings; // by period
+    std::vector<core::PeriodReading> readings; // by period, only those ended by the view's as-of date
     core::IndicatorStatus status;
 };
 

@@ -27,6 +27,7 @@ struct Labels
     std::string_view figure, this_period, known_at, latest_note, on_time_points, overdue_points, reporting_points,
         progress_points, due_in_year, done_on_time, reports_received, timeline, light_distribution, area_progress,
         trajectory, reading, no_entries, today;
+    std::string_view late_updates, lag, illustrative, overall_goal, description, weights, late_mark;
 };
 
 // "zh" or "en" (anything else reads as zh).

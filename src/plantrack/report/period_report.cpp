@@ -48,8 +48,14 @@ std::vector<OwnerFigures> owner_figures(store::Database& db, const PeriodReport&
             on_time.insert(due_views[i]);
         }
     }
-    const auto counts =
-        store::update_counts(db, snapshot.plan.id, report.period.first_day(), report.as_of, report.known_at);
+    std::map<std::string, std::pair<int, int>> counts; // by item: updates dated in the period, and the late ones
+    const auto& review = snapshot.plan.review;
+    store::for_each_update_date(db, snapshot.plan.id, report.period.first_day(), report.as_of, report.known_at,
+                                [&](const std::string& item, core::Date date, core::Timestamp recorded_at) {
+                                    auto& count = counts[item];
+                                    ++count.first;
+                                    count.second += core::is_late(date, recorded_at, review) ? 1 : 0;
+                                });
     std::map<std::string, OwnerFigures> by_owner;
     for (const auto& view : snapshot.items) {
         auto& figures = by_owner[view.item->lead];
@@ -62,7 +68,8 @@ std::vector<OwnerFigures> owner_figures(store::Database& db, const PeriodReport&
             figures.done_on_time += on_time.contains(&view) ? 1 : 0;
         }
         if (const auto found = counts.find(view.item->id); found != counts.end()) {
-            figures.updates += found->second;
+            figures.updates += found->second.first;
+            figures.late_updates += found->second.second;
         }
     }
     std::vector<OwnerFigures> result;
@@ -80,19 +87,6 @@ std::vector<OwnerFigures> owner_figures(store::Database& db, const PeriodReport&
     return result;
 }
 
-// The reporting bucket of a date under the plan's update rhythm: a month, a quarter, or a
-// 7-day week counted from 1 January.
-int bucket_of(core::Date date, const std::string& rhythm)
-{
-    if (rhythm == "quarter") {
-        return static_cast<int>((date.month() - 1) / 3);
-    }
-    if (rhythm == "week") {
-        return (date - core::Date::from_ymd(date.year(), 1, 1)) / 7;
-    }
-    return static_cast<int>(date.month() - 1);
-}
-
 std::vector<Assessment> assess(store::Database& db, const PeriodReport& report, const std::vector<OwnerFigures>& owners)
 {
     const auto& snapshot = report.snapshot;
@@ -100,9 +94,14 @@ std::vector<Assessment> assess(store::Database& db, const PeriodReport& report, 
     const auto year_end = report.as_of;
     const auto& rhythm = snapshot.plan.review.update_every;
     std::map<std::string, std::set<int>> received_buckets;
-    store::for_each_update_date(
-        db, snapshot.plan.id, year_start, year_end, report.known_at,
-        [&](const std::string& item, core::Date date) { received_buckets[item].insert(bucket_of(date, rhythm)); });
+    // Only updates received by their period's deadline count (SPEC "Integrity of the figures"):
+    // a back-dated update logged later is recorded, and counted as late, but earns nothing.
+    store::for_each_update_date(db, snapshot.plan.id, year_start, year_end, report.known_at,
+                                [&](const std::string& item, core::Date date, core::Timestamp recorded_at) {
+                                    if (!core::is_late(date, recorded_at, snapshot.plan.review)) {
+                                        received_buckets[item].insert(core::reporting_period_index(date, rhythm));
+                                    }
+                                });
     const auto first_done = store::first_done_dates(db, snapshot.plan.id, {year_end, report.known_at});
     std::vector<std::pair<std::string, core::Date>> due_in_year;
     std::vector<const ItemView*> due_views;
@@ -143,7 +142,8 @@ std::vector<Assessment> assess(store::Database& db, const PeriodReport& report, 
         const auto to = std::min(closed.value_or(year_end), year_end);
         if (from <= to) {
             const auto& received = received_buckets[item.id];
-            for (int bucket = bucket_of(from, rhythm); bucket <= bucket_of(to, rhythm); ++bucket) {
+            for (int bucket = core::reporting_period_index(from, rhythm);
+                 bucket <= core::reporting_period_index(to, rhythm); ++bucket) {
                 ++a.updates_expected;
                 a.updates_received += received.contains(bucket) ? 1 : 0;
             }
@@ -167,21 +167,22 @@ std::vector<Assessment> assess(store::Database& db, const PeriodReport& report, 
         double points = 0;
         double possible = 0;
         auto add = [&](std::optional<double>& component, double weight, bool applies, double fraction) {
-            if (applies) {
+            if (applies && weight > 0) {
                 component = one_decimal(weight * fraction);
                 points += weight * fraction;
                 possible += weight;
             }
         };
-        add(a.on_time_points, 40, a.due_in_year > 0,
+        const auto& weights = snapshot.plan.assessment;
+        add(a.on_time_points, weights.on_time, a.due_in_year > 0,
             a.due_in_year > 0 ? static_cast<double>(a.done_on_time) / a.due_in_year : 0);
         const int started_items = started[owner.owner];
-        add(a.overdue_points, 20, started_items > 0,
+        add(a.overdue_points, weights.overdue, started_items > 0,
             started_items > 0 ? 1.0 - static_cast<double>(a.overdue) / started_items : 0);
-        add(a.reporting_points, 20, a.updates_expected > 0,
+        add(a.reporting_points, weights.reporting, a.updates_expected > 0,
             a.updates_expected > 0 ? static_cast<double>(a.updates_received) / a.updates_expected : 0);
         a.progress_ratio = a.progress_items > 0 ? ratio_sum[owner.owner] / a.progress_items : 0;
-        add(a.progress_points, 20, a.progress_items > 0, a.progress_ratio);
+        add(a.progress_points, weights.progress, a.progress_items > 0, a.progress_ratio);
         a.score = possible > 0 ? one_decimal(100.0 * points / possible) : 0;
         result.push_back(std::move(a));
     }
@@ -268,31 +269,46 @@ std::string_view report_title(const PeriodReport& report, const Labels& labels)
     return labels.report_quarterly;
 }
 
-std::string assessment_rules(const Labels& labels)
+std::string weighted(std::string_view name, double weight, const Labels& labels)
 {
+    return labels.language == "en" ? fmt::format("{} ({})", name, util::format_number(weight))
+                                   : fmt::format("{}（{}）", name, util::format_number(weight));
+}
+
+std::string assessment_rules(const Labels& labels, const core::Plan& plan)
+{
+    const auto& w = plan.assessment;
+    const int by_day = plan.review.report_by_day;
+    const auto n = [](double value) { return util::format_number(value); };
     if (labels.language == "en") {
-        return "Each department that leads items is scored out of 100 on four components, from its items as of 31 "
-               "December:\n"
-               "- On-time completion, 40 points: the share of its items due within the year (cancelled ones left "
-               "out) that were done by their due date.\n"
-               "- Overdue items, 20 points: 1 minus the share of its started items that are overdue at the year's "
-               "end.\n"
-               "- Reporting, 20 points: the share of reporting periods (the plan's update rhythm) in which each of "
-               "its open items received at least one update, from the item's start (or 1 January) to its "
-               "completion or cancellation (or 31 December).\n"
-               "- Progress, 20 points: the mean over its started, not cancelled items of progress divided by the "
-               "time-elapsed expected progress, capped at 1 (a done item counts 1).\n"
-               "A component with nothing to measure is left out and the others are scaled up to 100. Departments "
-               "are ranked by score, then by on-time rate, then by name; equal scores share a rank.\n";
+        return fmt::format(
+            "Each department that leads items is scored on four components, weighted as the plan sets them "
+            "(`assessment`), from its items as of 31 December:\n"
+            "- On-time completion, {} points: the share of its items due within the year (cancelled ones left "
+            "out) that were done by their due date.\n"
+            "- Overdue items, {} points: 1 minus the share of its started items that are overdue at the year's "
+            "end.\n"
+            "- Reporting, {} points: the share of reporting periods (the plan's update rhythm) in which each of "
+            "its open items received at least one timely update, from the item's start (or 1 January) to its "
+            "completion or cancellation (or 31 December). An update recorded more than {} days after its "
+            "period's end is late (补报): it is counted, but earns nothing here.\n"
+            "- Progress, {} points: the mean over its started, not cancelled items of progress divided by the "
+            "time-elapsed expected progress, capped at 1 (a done item counts 1).\n"
+            "A component with nothing to measure (or weight 0) is left out and the others are scaled up to 100. "
+            "Departments are ranked by score, then by on-time rate, then by name; equal scores share a rank.\n",
+            n(w.on_time), n(w.overdue), n(w.reporting), by_day, n(w.progress));
     }
-    return "对每个牵头单位按其截至12月31日的事项计分，满分100分，分四项：\n"
-           "- 按期完成（40分）：年内到期事项（不含已取消）中在完成时限当日已完成的比例。\n"
-           "- 逾期情况（20分）：1减去已启动事项中年末逾期事项的比例。\n"
-           "- 按时报送（20分）：按方案调度频次，每个在办事项自开始（或1月1日）至完成或取消（或12月31日）期间，"
-           "每个调度周期至少报送一次进展的比例。\n"
-           "- 推进进度（20分）：已启动且未取消事项的实际进度与按时间应达进度之比（最高为1，已完成事项计1）的平均值。\n"
-           "某项无可计量内容时不计入，其余各项按比例折算为100分。按得分排名，得分相同按按期完成率，再按单位名称；"
-           "得分相同者名次并列。\n";
+    return fmt::format(
+        "对每个牵头单位按其截至12月31日的事项计分，分四项，权重按方案设定（assessment）：\n"
+        "- 按期完成（{}分）：年内到期事项（不含已取消）中在完成时限当日已完成的比例。\n"
+        "- 逾期情况（{}分）：1减去已启动事项中年末逾期事项的比例。\n"
+        "- 按时报送（{}分）：按方案调度频次，每个在办事项自开始（或1月1日）至完成或取消（或12月31日）期间，"
+        "每个调度周期至少按时报送一次进展的比例。调度周期结束{}天后才记录的进展为补报，计入补报次数，"
+        "不计入本项。\n"
+        "- 推进进度（{}分）：已启动且未取消事项的实际进度与按时间应达进度之比（最高为1，已完成事项计1）的平均值。\n"
+        "某项无可计量内容（或权重为0）时不计入，其余各项按比例折算为100分。按得分排名，得分相同按按期完成率，"
+        "再按单位名称；得分相同者名次并列。\n",
+        n(w.on_time), n(w.overdue), n(w.reporting), by_day, n(w.progress));
 }
 
 } // namespace plantrack::report

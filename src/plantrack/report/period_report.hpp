@@ -28,11 +28,11 @@ struct Assessment
     int updates_received = 0;
     double progress_ratio = 0; // mean of min(1, progress / expected progress) over open items
     int progress_items = 0;
-    std::optional<double> on_time_points;   // of 40
-    std::optional<double> overdue_points;   // of 20
-    std::optional<double> reporting_points; // of 20
-    std::optional<double> progress_points;  // of 20
-    double score = 0;                       // of 100, one decimal
+    std::optional<double> on_time_points; // of the plan's assessment weights
+    std::optional<double> overdue_points;
+    std::optional<double> reporting_points; // timely updates only
+    std::optional<double> progress_points;
+    double score = 0; // of 100, one decimal
     int rank = 0;
 };
 
@@ -63,7 +63,10 @@ PeriodReport build_period_report(store::Database& db, const std::string& plan_id
                                  const core::Period& period, std::optional<core::Timestamp> known_at);
 
 // The rules of the annual assessment, as printed in the report and in docs.
-std::string assessment_rules(const Labels& labels);
+std::string assessment_rules(const Labels& labels, const core::Plan& plan);
+
+// A component's heading with its weight beside it: "On time (40)", "按期完成（40）".
+std::string weighted(std::string_view name, double weight, const Labels& labels);
 
 std::string render_report_json(const PeriodReport& report);
 std::string render_report_markdown(const PeriodReport& report, const Labels& labels);

@@ -55,7 +55,8 @@ Json plan_json(const core::Plan& plan)
                  {"baseline", indicator.baseline ? period_value_json(*indicator.baseline) : Json(nullptr)},
                  {"target", period_value_json(indicator.target)}});
         }
-        goals.push_back({{"id", goal.id}, {"title", goal.title}, {"indicators", indicators}});
+        goals.push_back(
+            {{"id", goal.id}, {"title", goal.title}, {"description", goal.description}, {"indicators", indicators}});
     }
     Json areas = Json::array();
     for (const auto& area : plan.areas) {
@@ -85,12 +86,20 @@ Json plan_json(const core::Plan& plan)
                 {"period", {{"start", plan.start.to_string()}, {"end", plan.end.to_string()}}},
                 {"language", plan.language},
                 {"revision", plan.revision},
+                {"goal", plan.goal},
+                {"illustrative", plan.illustrative},
+                {"assessment",
+                 {{"on_time", plan.assessment.on_time},
+                  {"overdue", plan.assessment.overdue},
+                  {"reporting", plan.assessment.reporting},
+                  {"progress", plan.assessment.progress}}},
                 {"review",
                  {{"update_every", plan.review.update_every},
                   {"report_every", plan.review.report_every},
                   {"stale_after_days", plan.review.stale_after_days},
                   {"behind_by", plan.review.behind_by},
-                  {"at_risk_within", plan.review.at_risk_within}}},
+                  {"at_risk_within", plan.review.at_risk_within},
+                  {"report_by_day", plan.review.report_by_day}}},
                 {"owners", owners},
                 {"goals", goals},
                 {"areas", areas}};
@@ -110,10 +119,28 @@ std::string plan_counts(const core::Plan& plan)
                        tasks, milestones, plan.owners.size(), plan.goals.size(), plan.indicators.size());
 }
 
+std::string plan_texts(const core::Plan& plan, const Labels& labels, std::string_view quote)
+{
+    std::string text;
+    if (plan.illustrative) {
+        text += fmt::format("{}{}\n", quote, labels.illustrative);
+    }
+    if (!plan.goal.empty()) {
+        text += fmt::format("{}{}: {}\n", quote, labels.overall_goal, plan.goal);
+    }
+    return text;
+}
+
 std::string render_plan_text(const core::Plan& plan, const Labels& labels)
 {
     std::string text = fmt::format("{}\n{} ({} – {}), {} {}\n{}\n", plan.title, plan.id, plan.start, plan.end,
                                    labels.revision, plan.revision, plan_counts(plan));
+    text += plan_texts(plan, labels, "");
+    for (const auto& goal : plan.goals) {
+        if (!goal.description.empty()) {
+            text += fmt::format("{} {}: {}\n", goal.id, goal.title, goal.description);
+        }
+    }
     for (const auto& area : plan.areas) {
         text += fmt::format("\n{}{}{}\n", area.number.empty() ? "" : area.number, area.number.empty() ? "" : "  ",
                             area.title);

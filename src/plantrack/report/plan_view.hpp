@@ -13,6 +13,10 @@ namespace plantrack::report {
 // tasks and their milestones (the shape of the plan file).
 nlohmann::ordered_json plan_json(const core::Plan& plan);
 
+// The texts that frame a plan, one line each, each after `quote`: that it is illustrative (its
+// assignments are examples), and its overall goal. Empty when it has neither.
+std::string plan_texts(const core::Plan& plan, const Labels& labels, std::string_view quote);
+
 // `plan show` as text: the header, then each area with its tasks and milestones.
 std::string render_plan_text(const core::Plan& plan, const Labels& labels);
 

@@ -24,6 +24,7 @@ h1 { font-size: 17pt; margin: 0 0 2pt; }
 h2 { font-size: 13pt; margin: 0 0 8pt; color: var(--muted); font-weight: 600; }
 h3 { font-size: 12pt; margin: 18pt 0 6pt; border-bottom: 2px solid var(--ink); padding-bottom: 2pt; }
 p.meta { color: var(--muted); margin: 0 0 10pt; }
+p.notice { border: 1px solid var(--muted); padding: 4pt 8pt; }
 table { border-collapse: collapse; width: 100%; margin: 4pt 0 8pt; font-size: 9.5pt; }
 td:first-child { white-space: nowrap; }
 th, td { border-bottom: 1px solid var(--rule); padding: 3pt 5pt; text-align: left; vertical-align: top; }
@@ -332,6 +333,12 @@ std::string render_report_html(const PeriodReport& report, const Labels& l)
         report.known_at ? fmt::format(" · {}: {}", h(l.known_at), core::format_timestamp(*report.known_at))
                         : std::string(),
         h(l.generated_note));
+    if (plan.illustrative) {
+        html += fmt::format("<p class=\"notice\">{}</p>\n", h(l.illustrative));
+    }
+    if (!plan.goal.empty()) {
+        html += fmt::format("<p><b>{}</b>: {}</p>\n", h(l.overall_goal), h(plan.goal));
+    }
 
     html += fmt::format("<section><h3>{}</h3>\n<div class=\"cards\">", h(l.summary));
     auto card = [&](std::string_view name, const std::string& value, const std::string& change) {
@@ -431,15 +438,17 @@ std::string render_report_html(const PeriodReport& report, const Labels& l)
         owner_rows.push_back({h(owner.owner), fmt::format("{}", owner.items), fmt::format("{}", owner.done),
                               fmt::format("{}", owner.overdue),
                               owner.on_time_rate ? number(*owner.on_time_rate) + "%" : h(l.not_set),
-                              fmt::format("{}", owner.updates)});
+                              fmt::format("{}", owner.updates), fmt::format("{}", owner.late_updates)});
     }
-    html += table_html({h(l.owner), h(l.items), h(l.done), h(l.overdue), h(l.on_time_rate), h(l.updates)}, owner_rows,
-                       {false, true, true, true, true, true});
+    html += table_html(
+        {h(l.owner), h(l.items), h(l.done), h(l.overdue), h(l.on_time_rate), h(l.updates), h(l.late_updates)},
+        owner_rows, {false, true, true, true, true, true, true});
     html += "</section>\n";
 
     if (report.kind == ReportKind::annual) {
         html += fmt::format("<section><h3>{}</h3>\n<h4>{}</h4>\n<ul>", h(l.assessment), h(l.rules));
-        const auto rules = assessment_rules(l);
+        const auto rules = assessment_rules(l, plan);
+        const auto& w = plan.assessment;
         std::size_t begin = 0;
         while (begin < rules.size()) {
             const auto end = std::min(rules.find('\n', begin), rules.size());
@@ -464,8 +473,9 @@ std::string render_report_html(const PeriodReport& report, const Labels& l)
                             fmt::format("{}/{}", a.updates_received, a.updates_expected)});
         }
         html +=
-            table_html({h(l.rank), h(l.owner), h(l.score), h(l.on_time_points), h(l.overdue_points),
-                        h(l.reporting_points), h(l.progress_points),
+            table_html({h(l.rank), h(l.owner), h(l.score), h(weighted(l.on_time_points, w.on_time, l)),
+                        h(weighted(l.overdue_points, w.overdue, l)), h(weighted(l.reporting_points, w.reporting, l)),
+                        h(weighted(l.progress_points, w.progress, l)),
                         h(fmt::format("{}/{}", l.done_on_time, l.due_in_year)), h(l.overdue), h(l.reports_received)},
                        rows, {true, false, true, true, true, true, true, true, true, true});
         html += "</section>\n";

@@ -3,7 +3,9 @@
 
 #include <fmt/format.h>
 
+#include "plantrack/report/rows.hpp"
 #include "plantrack/report/period_report.hpp"
+#include "plantrack/report/plan_view.hpp"
 #include "plantrack/util/csv.hpp"
 #include "plantrack/util/text.hpp"
 
@@ -36,18 +38,23 @@ Json optional_json(const std::optional<double>& value)
     return value ? Json(*value) : Json(nullptr);
 }
 
-// A Markdown table cell: pipes escaped, line breaks flattened.
+// User text in Markdown (a table cell, a heading): line breaks flattened, and every character
+// Markdown or the HTML inside it would act on backslash-escaped, so a note holding
+// `<img src=x onerror=...>`, `[x](javascript:...)`, `![x](http://...)` or `<!--` shows as typed
+// and runs, loads and hides nothing. (CommonMark lets any ASCII punctuation be escaped.)
 std::string md(std::string_view text)
 {
     std::string out;
+    out.reserve(text.size());
     for (const char c : text) {
-        if (c == '|') {
-            out += "\\|";
-        } else if (c == '\n' || c == '\r') {
+        if (c == '\n' || c == '\r') {
             out += ' ';
-        } else {
-            out.push_back(c);
+            continue;
         }
+        if (std::string_view("\\`*_[]<>!|&~#").find(c) != std::string_view::npos) {
+            out += '\\';
+        }
+        out.push_back(c);
     }
     return out;
 }
@@ -101,10 +108,9 @@ std::string points_text(const std::optional<double>& points, const Labels& label
 
 std::string render_report_json(const PeriodReport& report)
 {
-    Json json{{"plan", report.snapshot.plan.id},
-              {"period", report.period.to_string()},
-              {"as_of", report.as_of.to_string()},
-              {"summary", totals_json(report.summary)}};
+    Json json{{"plan", report.snapshot.plan.id},   {"illustrative", report.snapshot.plan.illustrative},
+              {"goal", report.snapshot.plan.goal}, {"period", report.period.to_string()},
+              {"as_of", report.as_of.to_string()}, {"summary", totals_json(report.summary)}};
     Json areas = Json::array();
     for (const auto& entry : report.areas) {
         Json area{{"id", entry.area->id}, {"title", entry.area->title}};
@@ -127,7 +133,8 @@ std::string render_report_json(const PeriodReport& report)
                           {"done", owner.done},
                           {"overdue", owner.overdue},
                           {"on_time_rate", optional_json(owner.on_time_rate)},
-                          {"updates", owner.updates}});
+                          {"updates", owner.updates},
+                          {"late_updates", owner.late_updates}});
     }
     json["owners"] = owners;
     const auto previous = report.period.previous();
@@ -154,17 +161,29 @@ std::string render_report_json(const PeriodReport& report)
                                   {"updates_received", a.updates_received}});
         }
         json["assessment"] = assessment;
+        const auto& w = report.snapshot.plan.assessment;
+        json["assessment_weights"] = {
+            {"on_time", w.on_time}, {"overdue", w.overdue}, {"reporting", w.reporting}, {"progress", w.progress}};
     }
-    return json.dump(2) + "\n";
+    return json_text(json) + "\n";
 }
 
 std::string render_report_markdown(const PeriodReport& report, const Labels& l)
 {
     const auto& plan = report.snapshot.plan;
     const auto previous = report.period.previous();
-    std::string text =
-        fmt::format("# {}\n\n## {} {}\n\n", md(plan.title), report_title(report, l), report.period.to_string());
-    text += fmt::format("{}: {} · {}: {}{}\n\n{}\n\n", l.as_of, report.as_of, l.plan, plan.id,
+    std::string text = fmt::format("# {}\n\n", md(plan.title));
+    // Each text a paragraph of one block quote, so the heading says what kind of plan this is.
+    const auto texts = plan_texts(plan, l, "> ");
+    for (std::size_t begin = 0; begin < texts.size();) {
+        const auto end = texts.find('\n', begin);
+        text += begin == 0 ? "" : ">\n";
+        text += texts.substr(begin, end - begin + 1);
+        begin = end + 1;
+    }
+    text += texts.empty() ? "" : "\n";
+    text += fmt::format("## {} {}\n\n", report_title(report, l), report.period.to_string());
+    text += fmt::format("{}: {} · {}: {}{}\n\n{}\n\n", l.as_of, report.as_of, l.plan, md(plan.id),
                         report.known_at ? fmt::format(" · {}: {}", l.known_at, core::format_timestamp(*report.known_at))
                                         : std::string(),
                         l.generated_note);
@@ -263,14 +282,15 @@ std::string render_report_markdown(const PeriodReport& report, const Labels& l)
     for (const auto& owner : report.owners) {
         owner_rows.push_back({owner.owner, fmt::format("{}", owner.items), fmt::format("{}", owner.done),
                               fmt::format("{}", owner.overdue), rate_text(owner.on_time_rate, l),
-                              fmt::format("{}", owner.updates)});
+                              fmt::format("{}", owner.updates), fmt::format("{}", owner.late_updates)});
     }
     text += md_table({std::string(l.owner), std::string(l.items), std::string(l.done), std::string(l.overdue),
-                      std::string(l.on_time_rate), std::string(l.updates)},
-                     owner_rows, {false, true, true, true, true, true});
+                      std::string(l.on_time_rate), std::string(l.updates), std::string(l.late_updates)},
+                     owner_rows, {false, true, true, true, true, true, true});
 
     if (report.kind == ReportKind::annual) {
-        text += fmt::format("\n### {}\n\n#### {}\n\n{}\n", l.assessment, l.rules, assessment_rules(l));
+        const auto& w = plan.assessment;
+        text += fmt::format("\n### {}\n\n#### {}\n\n{}\n", l.assessment, l.rules, assessment_rules(l, plan));
         std::vector<std::vector<std::string>> rows;
         for (const auto& a : report.assessment) {
             rows.push_back({fmt::format("{}", a.rank), a.owner, util::format_one_decimal(a.score),
@@ -280,9 +300,10 @@ std::string render_report_markdown(const PeriodReport& report, const Labels& l)
                             fmt::format("{}/{}", a.updates_received, a.updates_expected)});
         }
         text += md_table({std::string(l.rank), std::string(l.owner), std::string(l.score),
-                          std::string(l.on_time_points), std::string(l.overdue_points), std::string(l.reporting_points),
-                          std::string(l.progress_points), fmt::format("{}/{}", l.done_on_time, l.due_in_year),
-                          std::string(l.overdue), std::string(l.reports_received)},
+                          weighted(l.on_time_points, w.on_time, l), weighted(l.overdue_points, w.overdue, l),
+                          weighted(l.reporting_points, w.reporting, l), weighted(l.progress_points, w.progress, l),
+                          fmt::format("{}/{}", l.done_on_time, l.due_in_year), std::string(l.overdue),
+                          std::string(l.reports_received)},
                          rows, {true, false, true, true, true, true, true, true, true, true});
     }
     return text;
@@ -311,6 +332,7 @@ std::string render_report_csv(const PeriodReport& report)
     };
     const auto& plan = report.snapshot.plan;
     row("report", plan.id, plan.title, "period", report.period.to_string());
+    row("report", plan.id, plan.title, "illustrative", plan.illustrative ? "true" : "false");
     row("report", plan.id, plan.title, "as_of", report.as_of.to_string());
     totals_rows("summary", plan.id, plan.title, report.summary);
     totals_rows("previous", plan.id, report.period.previous().to_string(), report.previous_summary);
@@ -346,6 +368,7 @@ std::string render_report_csv(const PeriodReport& report)
         row("owner", owner.owner, owner.owner, "on_time_rate",
             owner.on_time_rate ? util::format_one_decimal(*owner.on_time_rate) : "");
         row("owner", owner.owner, owner.owner, "updates", fmt::format("{}", owner.updates));
+        row("owner", owner.owner, owner.owner, "late_updates", fmt::format("{}", owner.late_updates));
     }
     for (const auto& a : report.assessment) {
         row("assessment", a.owner, a.owner, "rank", fmt::format("{}", a.rank));

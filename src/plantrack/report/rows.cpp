@@ -28,6 +28,19 @@ Json update_json(const core::Update& update)
                 {"recorded_at", core::format_timestamp(update.recorded_at)}};
 }
 
+std::optional<int> late_lag(const core::Update& update, const core::ReviewSettings& review)
+{
+    return core::is_late(update, review) ? std::optional<int>(core::lag_days(update)) : std::nullopt;
+}
+
+Json update_json(const core::Update& update, const core::ReviewSettings& review)
+{
+    auto json = update_json(update);
+    const auto lag = late_lag(update, review);
+    json["late_lag_days"] = lag ? Json(*lag) : Json(nullptr);
+    return json;
+}
+
 Json date_or_null(const std::optional<core::Date>& date)
 {
     return date ? Json(date->to_string()) : Json(nullptr);
@@ -106,6 +119,11 @@ Listing::Listing(std::vector<Column> columns, const ListStyle& style)
     }
 }
 
+std::string json_text(const Json& json, int indent)
+{
+    return json.dump(indent, ' ', false, Json::error_handler_t::replace);
+}
+
 void Listing::add(std::vector<Cell> row)
 {
     if (m_format == "json") {
@@ -114,7 +132,7 @@ void Listing::add(std::vector<Cell> row)
         for (std::size_t i = 0; i < m_columns.size(); ++i) {
             object[m_columns[i].key] = std::move(row[i].first);
         }
-        const auto dumped = object.dump(2); // strings never hold a raw line break: JSON escapes it
+        const auto dumped = json_text(object); // strings never hold a raw line break: JSON escapes it
         m_text += m_rows == 0 ? "  " : ",\n  ";
         for (const char c : dumped) {
             m_text.push_back(c);

@@ -15,6 +15,11 @@ namespace plantrack::report {
 
 using Json = nlohmann::ordered_json;
 
+// `json` as text. A string that is not valid UTF-8 (text another tool wrote into the database)
+// has each bad byte shown as U+FFFD instead of failing the whole command (nlohmann's
+// type_error 316).
+std::string json_text(const Json& json, int indent = 2);
+
 // A column of a listing: its JSON key (also the CSV header) and its table header.
 struct Column
 {
@@ -33,6 +38,11 @@ Json date_or_null(const std::optional<core::Date>& date);
 // An update as JSON, with the keys of SPEC `history`: item, date, status, progress, note, by,
 // recorded_at.
 Json update_json(const core::Update& update);
+// The same with `late_lag_days`: the update's lag in days when it was late by the plan's
+// reporting deadline (补报), else null.
+Json update_json(const core::Update& update, const core::ReviewSettings& review);
+// An update's lag when it was late, else nullopt.
+std::optional<int> late_lag(const core::Update& update, const core::ReviewSettings& review);
 
 // Makes the cells of a listing for its one output format: a table needs display texts, json
 // and csv need values. (Making both for each of 20,000 items was most of the cost of `list`.)

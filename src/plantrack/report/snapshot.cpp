@@ -46,7 +46,7 @@ std::vector<ItemView> view_items(const core::Plan& plan, std::vector<core::ItemS
 Snapshot take_snapshot(store::Database& db, const std::string& plan_id, const store::Cutoff& cutoff)
 {
     Snapshot snapshot;
-    snapshot.plan = store::read_plan(db, plan_id);
+    snapshot.plan = store::read_plan(db, plan_id, false, cutoff.known_at);
     snapshot.cutoff = cutoff;
     // Notes are read by whoever shows them (a report's red items), not for all 20,000 items.
     snapshot.items =

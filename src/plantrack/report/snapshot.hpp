@@ -67,6 +67,7 @@ struct OwnerFigures
     int overdue = 0;
     std::optional<double> on_time_rate;
     int updates = 0;
+    int late_updates = 0; // of those, recorded after their period's reporting deadline (补报)
     int due = 0;          // items due by the date, cancelled left out (the rate's denominator)
     int done_on_time = 0; // of those, done by their due date
 };

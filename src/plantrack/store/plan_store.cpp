@@ -79,7 +79,7 @@ struct Table
 
 const Table k_owners{"owner", "owners", "name", {"kind"}};
 const Table k_areas{"area", "areas", "area_id", {"number", "title", "summary"}};
-const Table k_goals{"goal", "goals", "goal_id", {"title"}};
+const Table k_goals{"goal", "goals", "goal_id", {"title", "description"}};
 const Table k_indicators{"indicator",
                          "indicators",
                          "indicator_id",
@@ -122,7 +122,7 @@ std::vector<Row> rows_of(const std::vector<core::Goal>& goals)
 {
     std::vector<Row> rows;
     for (const auto& goal : goals) {
-        rows.push_back({goal.id, {text(goal.title)}});
+        rows.push_back({goal.id, {text(goal.title), text(goal.description)}});
     }
     return rows;
 }
@@ -241,7 +241,14 @@ std::vector<std::pair<std::string, Value>> header_fields(const core::Plan& plan)
             {"report_every", plan.review.report_every},
             {"stale_after_days", static_cast<std::int64_t>(plan.review.stale_after_days)},
             {"behind_by", plan.review.behind_by},
-            {"at_risk_within", plan.review.at_risk_within}};
+            {"at_risk_within", plan.review.at_risk_within},
+            {"goal", plan.goal},
+            {"illustrative", static_cast<std::int64_t>(plan.illustrative ? 1 : 0)},
+            {"report_by_day", static_cast<std::int64_t>(plan.review.report_by_day)},
+            {"weight_on_time", plan.assessment.on_time},
+            {"weight_overdue", plan.assessment.overdue},
+            {"weight_reporting", plan.assessment.reporting},
+            {"weight_progress", plan.assessment.progress}};
 }
 
 // Updates the plans row, recording changed header fields; returns the stored revision (0 if new).
@@ -283,6 +290,19 @@ int sync_header(SQLite::Database& db, const core::Plan& plan, std::vector<PlanCh
     return revision;
 }
 
+// The parts of a list stored joined by line feeds (partners).
+std::vector<std::string> split_lines(std::string_view joined)
+{
+    std::vector<std::string> parts;
+    std::size_t begin = 0;
+    while (begin < joined.size()) {
+        const auto end = std::min(joined.find('\n', begin), joined.size());
+        parts.emplace_back(joined.substr(begin, end - begin));
+        begin = end + 1;
+    }
+    return parts;
+}
+
 constexpr const char* k_item_columns = "SELECT item_id, kind, area_id, parent_id, title, lead, partners, leader, "
                                        "start_date, due_date, weight, withdrawn";
 
@@ -295,13 +315,7 @@ core::Item item_from_row(const FastStatement& query)
     item.parent_id = query.string(3); // NULL for a task reads as ""
     item.title = query.string(4);
     item.lead = query.string(5);
-    const auto partners = query.text(6);
-    std::size_t begin = 0;
-    while (begin < partners.size()) {
-        const auto end = std::min(partners.find('\n', begin), partners.size());
-        item.partners.emplace_back(partners.substr(begin, end - begin));
-        begin = end + 1;
-    }
+    item.partners = split_lines(query.text(6));
     item.leader = query.string(7);
     item.start = *core::Date::parse(query.text(8));
     item.due = *core::Date::parse(query.text(9));
@@ -412,37 +426,379 @@ std::string resolve_plan_id(Database& db, const std::optional<std::string>& requ
     return ids.front();
 }
 
-core::Plan read_plan_header(Database& db, const std::string& plan_id)
+namespace {
+
+core::Plan read_current_header(Database& db, const std::string& plan_id)
 {
     auto& sql = db.sql();
     core::Plan plan;
-    {
-        SQLite::Statement query(sql,
-                                "SELECT title, start_date, end_date, language, update_every, report_every, "
-                                "stale_after_days, behind_by, at_risk_within, revision FROM plans WHERE plan_id = ?");
-        query.bind(1, plan_id);
-        if (!query.executeStep()) {
-            throw Error(fmt::format("no plan '{}' in '{}'", plan_id, db.path()));
-        }
-        plan.id = plan_id;
-        plan.title = query.getColumn(0).getString();
-        plan.start = *core::Date::parse(query.getColumn(1).getString());
-        plan.end = *core::Date::parse(query.getColumn(2).getString());
-        plan.language = query.getColumn(3).getString();
-        plan.review.update_every = query.getColumn(4).getString();
-        plan.review.report_every = query.getColumn(5).getString();
-        plan.review.stale_after_days = query.getColumn(6).getInt();
-        plan.review.behind_by = query.getColumn(7).getDouble();
-        plan.review.at_risk_within = query.getColumn(8).getDouble();
-        plan.revision = query.getColumn(9).getInt();
+    SQLite::Statement query(sql, "SELECT title, start_date, end_date, language, update_every, report_every, "
+                                 "stale_after_days, behind_by, at_risk_within, revision, goal, illustrative, "
+                                 "report_by_day, weight_on_time, weight_overdue, weight_reporting, "
+                                 "weight_progress FROM plans WHERE plan_id = ?");
+    query.bind(1, plan_id);
+    if (!query.executeStep()) {
+        throw Error(fmt::format("no plan '{}' in '{}'", plan_id, db.path()));
     }
+    plan.id = plan_id;
+    plan.title = query.getColumn(0).getString();
+    plan.start = *core::Date::parse(query.getColumn(1).getString());
+    plan.end = *core::Date::parse(query.getColumn(2).getString());
+    plan.language = query.getColumn(3).getString();
+    plan.review.update_every = query.getColumn(4).getString();
+    plan.review.report_every = query.getColumn(5).getString();
+    plan.review.stale_after_days = query.getColumn(6).getInt();
+    plan.review.behind_by = query.getColumn(7).getDouble();
+    plan.review.at_risk_within = query.getColumn(8).getDouble();
+    plan.revision = query.getColumn(9).getInt();
+    plan.goal = query.getColumn(10).getString();
+    plan.illustrative = query.getColumn(11).getInt() != 0;
+    plan.review.report_by_day = query.getColumn(12).getInt();
+    plan.assessment = {query.getColumn(13).getDouble(), query.getColumn(14).getDouble(),
+                       query.getColumn(15).getDouble(), query.getColumn(16).getDouble()};
     return plan;
 }
 
-core::Plan read_plan(Database& db, const std::string& plan_id, bool include_withdrawn)
+// What revision_changes says of one entity field: its old value, as text.
+struct Undo
+{
+    int revision = 0;
+    std::string entity;
+    std::string entity_id;
+    std::string change;
+    std::string field;
+    std::string old_value;
+};
+
+// The changes of the revisions loaded after `known_at`, newest first, and the revision in force
+// at `known_at`. Refuses a time before the plan was first loaded: there was no plan to report on.
+std::vector<Undo> changes_after(Database& db, const std::string& plan_id, core::Timestamp known_at, int& in_force)
+{
+    in_force = 0;
+    for (const auto& revision : revisions(db, plan_id)) {
+        if (revision.loaded_at <= known_at) {
+            in_force = revision.revision;
+        } else if (in_force == 0) {
+            throw Error(fmt::format("the plan '{}' was first loaded at {}, after --known-at {}", plan_id,
+                                    core::format_timestamp(revision.loaded_at), core::format_timestamp(known_at)));
+        }
+    }
+    std::vector<Undo> undo;
+    SQLite::Statement query(db.sql(), "SELECT revision, entity, entity_id, change, coalesce(field, ''), "
+                                      "coalesce(old_value, '') FROM revision_changes WHERE plan_id = ? "
+                                      "AND revision > ? ORDER BY revision DESC, rowid DESC");
+    query.bind(1, plan_id);
+    query.bind(2, in_force);
+    while (query.executeStep()) {
+        undo.push_back({query.getColumn(0).getInt(), query.getColumn(1).getString(), query.getColumn(2).getString(),
+                        query.getColumn(3).getString(), query.getColumn(4).getString(),
+                        query.getColumn(5).getString()});
+    }
+    return undo;
+}
+
+double number_of(const std::string& text)
+{
+    return text.empty() ? 0 : std::strtod(text.c_str(), nullptr);
+}
+
+core::Date date_of(const std::string& text)
+{
+    return core::Date::parse(text).value_or(core::Date{});
+}
+
+// Sets one field, as a revision recorded it, back to its old value. Fields this plantrack
+// does not know (none today) are left as they are.
+void set_field(core::Plan& plan, const std::string& field, const std::string& old)
+{
+    auto& r = plan.review;
+    if (field == "title") {
+        plan.title = old;
+    } else if (field == "start_date") {
+        plan.start = date_of(old);
+    } else if (field == "end_date") {
+        plan.end = date_of(old);
+    } else if (field == "language") {
+        plan.language = old;
+    } else if (field == "update_every") {
+        r.update_every = old;
+    } else if (field == "report_every") {
+        r.report_every = old;
+    } else if (field == "stale_after_days") {
+        r.stale_after_days = static_cast<int>(number_of(old));
+    } else if (field == "behind_by") {
+        r.behind_by = number_of(old);
+    } else if (field == "at_risk_within") {
+        r.at_risk_within = number_of(old);
+    } else if (field == "goal") {
+        plan.goal = old;
+    } else if (field == "illustrative") {
+        plan.illustrative = old == "1";
+    } else if (field == "report_by_day") {
+        r.report_by_day = static_cast<int>(number_of(old));
+    } else if (field == "weight_on_time") {
+        plan.assessment.on_time = number_of(old);
+    } else if (field == "weight_overdue") {
+        plan.assessment.overdue = number_of(old);
+    } else if (field == "weight_reporting") {
+        plan.assessment.reporting = number_of(old);
+    } else if (field == "weight_progress") {
+        plan.assessment.progress = number_of(old);
+    }
+}
+
+void set_field(core::Owner& owner, const std::string& field, const std::string& old)
+{
+    if (field == "kind") {
+        owner.kind = old;
+    }
+}
+
+void set_field(core::Area& area, const std::string& field, const std::string& old)
+{
+    if (field == "number") {
+        area.number = old;
+    } else if (field == "title") {
+        area.title = old;
+    } else if (field == "summary") {
+        area.summary = old;
+    }
+}
+
+void set_field(core::Goal& goal, const std::string& field, const std::string& old)
+{
+    if (field == "title") {
+        goal.title = old;
+    } else if (field == "description") {
+        goal.description = old;
+    }
+}
+
+void set_field(core::Indicator& indicator, const std::string& field, const std::string& old)
+{
+    if (field == "goal_id") {
+        indicator.goal_id = old;
+    } else if (field == "title") {
+        indicator.title = old;
+    } else if (field == "unit") {
+        indicator.unit = old;
+    } else if (field == "measure") {
+        indicator.measure = core::parse_measure(old).value_or(indicator.measure);
+    } else if (field == "direction") {
+        indicator.direction = core::parse_direction(old).value_or(indicator.direction);
+    } else if (field == "baseline_period") {
+        if (const auto period = core::Period::parse(old)) {
+            indicator.baseline = core::PeriodValue{*period, indicator.baseline ? indicator.baseline->value : 0};
+        } else {
+            indicator.baseline.reset();
+        }
+    } else if (field == "baseline_value") {
+        if (indicator.baseline) {
+            indicator.baseline->value = number_of(old);
+        }
+    } else if (field == "target_period") {
+        indicator.target.period = core::Period::parse(old).value_or(indicator.target.period);
+    } else if (field == "target_value") {
+        indicator.target.value = number_of(old);
+    }
+}
+
+void set_field(core::Item& item, const std::string& field, const std::string& old)
+{
+    if (field == "kind") {
+        item.kind = old == "task" ? core::ItemKind::task : core::ItemKind::milestone;
+    } else if (field == "area_id") {
+        item.area_id = old;
+    } else if (field == "parent_id") {
+        item.parent_id = old;
+    } else if (field == "title") {
+        item.title = old;
+    } else if (field == "lead") {
+        item.lead = old;
+    } else if (field == "partners") {
+        item.partners = split_lines(old);
+    } else if (field == "leader") {
+        item.leader = old;
+    } else if (field == "start_date") {
+        item.start = date_of(old);
+    } else if (field == "due_date") {
+        item.due = date_of(old);
+    } else if (field == "weight") {
+        item.weight = number_of(old);
+    }
+}
+
+std::string id_of(const core::Owner& owner)
+{
+    return owner.name;
+}
+template <typename Entity>
+std::string id_of(const Entity& entity)
+{
+    return entity.id;
+}
+
+// An entity of the plan with whether it was withdrawn, while revisions are undone.
+template <typename Entity>
+struct Entry
+{
+    Entity entity;
+    bool withdrawn = false;
+    bool present = true; // false once its "added" is undone: it did not exist yet
+};
+
+template <typename Entity>
+std::vector<Entry<Entity>> entries(std::vector<Entity> entities, const std::set<std::string>& withdrawn)
+{
+    std::vector<Entry<Entity>> result;
+    result.reserve(entities.size());
+    for (auto& entity : entities) {
+        const bool gone = withdrawn.contains(id_of(entity));
+        result.push_back({std::move(entity), gone, true});
+    }
+    return result;
+}
+
+template <typename Entity>
+void undo_one(std::vector<Entry<Entity>>& list, const Undo& change)
+{
+    for (auto& entry : list) {
+        if (!entry.present || id_of(entry.entity) != change.entity_id) {
+            continue;
+        }
+        if (change.change == "added") {
+            entry.present = false;
+        } else if (change.change == "withdrawn") {
+            entry.withdrawn = false;
+        } else if (change.change == "restored") {
+            entry.withdrawn = true;
+        } else if (change.change == "changed") {
+            set_field(entry.entity, change.field, change.old_value);
+        }
+        return;
+    }
+}
+
+template <typename Entity>
+std::vector<Entity> kept(std::vector<Entry<Entity>> list, bool include_withdrawn)
+{
+    std::vector<Entity> result;
+    result.reserve(list.size());
+    for (auto& entry : list) {
+        if (entry.present && (include_withdrawn || !entry.withdrawn)) {
+            result.push_back(std::move(entry.entity));
+        }
+    }
+    return result;
+}
+
+std::set<std::string> withdrawn_ids(Database& db, const Table& table, const std::string& plan_id)
+{
+    std::set<std::string> ids;
+    SQLite::Statement query(
+        db.sql(), fmt::format("SELECT {} FROM {} WHERE plan_id = ? AND withdrawn = 1", table.id_column, table.name));
+    query.bind(1, plan_id);
+    while (query.executeStep()) {
+        ids.insert(query.getColumn(0).getString());
+    }
+    return ids;
+}
+
+// The plan as the store holds it now (withdrawn entities included when asked).
+core::Plan read_current_plan(Database& db, const std::string& plan_id, bool include_withdrawn);
+
+// The plan as it stood at `known_at`: the current one with every later revision undone, newest
+// first (revision_changes keeps each changed field's old value, and what was added, withdrawn or
+// restored).
+core::Plan plan_known_at(Database& db, const std::string& plan_id, bool include_withdrawn, core::Timestamp known_at)
+{
+    int in_force = 0;
+    const auto undo = changes_after(db, plan_id, known_at, in_force);
+    auto current = read_current_plan(db, plan_id, true);
+    if (in_force == current.revision) {
+        return include_withdrawn ? current : read_current_plan(db, plan_id, false);
+    }
+    auto owners = entries(std::move(current.owners), withdrawn_ids(db, k_owners, plan_id));
+    auto areas = entries(std::move(current.areas), withdrawn_ids(db, k_areas, plan_id));
+    auto goals = entries(std::move(current.goals), withdrawn_ids(db, k_goals, plan_id));
+    auto indicators = entries(std::move(current.indicators), withdrawn_ids(db, k_indicators, plan_id));
+    std::set<std::string> withdrawn_items;
+    for (const auto& item : current.items) {
+        if (item.withdrawn) {
+            withdrawn_items.insert(item.id);
+        }
+    }
+    auto items = entries(std::move(current.items), withdrawn_items);
+    for (const auto& change : undo) {
+        if (change.entity == "plan") {
+            set_field(current, change.field, change.old_value);
+        } else if (change.entity == "owner") {
+            undo_one(owners, change);
+        } else if (change.entity == "area") {
+            undo_one(areas, change);
+        } else if (change.entity == "goal") {
+            undo_one(goals, change);
+        } else if (change.entity == "indicator") {
+            undo_one(indicators, change);
+        } else if (change.entity == "item") {
+            undo_one(items, change);
+        }
+    }
+    for (auto& entry : items) {
+        entry.entity.withdrawn = entry.withdrawn;
+    }
+    current.owners = kept(std::move(owners), include_withdrawn);
+    current.areas = kept(std::move(areas), include_withdrawn);
+    current.goals = kept(std::move(goals), include_withdrawn);
+    current.indicators = kept(std::move(indicators), include_withdrawn);
+    current.items = kept(std::move(items), include_withdrawn);
+    current.revision = in_force;
+    return current;
+}
+
+// Whether a revision was loaded after `known_at` (the plan read must then be rolled back).
+bool revised_after(Database& db, const std::string& plan_id, std::optional<core::Timestamp> known_at)
+{
+    if (!known_at) {
+        return false;
+    }
+    SQLite::Statement query(db.sql(), "SELECT count(*) FROM revisions WHERE plan_id = ? AND loaded_at > ?");
+    query.bind(1, plan_id);
+    query.bind(2, static_cast<std::int64_t>(*known_at));
+    return query.executeStep() && query.getColumn(0).getInt() > 0;
+}
+
+} // namespace
+
+core::Plan read_plan_header(Database& db, const std::string& plan_id, std::optional<core::Timestamp> known_at)
+{
+    if (!revised_after(db, plan_id, known_at)) {
+        return read_current_header(db, plan_id);
+    }
+    auto plan = plan_known_at(db, plan_id, true, *known_at);
+    plan.owners.clear();
+    plan.areas.clear();
+    plan.goals.clear();
+    plan.indicators.clear();
+    plan.items.clear();
+    return plan;
+}
+
+core::Plan read_plan(Database& db, const std::string& plan_id, bool include_withdrawn,
+                     std::optional<core::Timestamp> known_at)
+{
+    if (revised_after(db, plan_id, known_at)) {
+        return plan_known_at(db, plan_id, include_withdrawn, *known_at);
+    }
+    return read_current_plan(db, plan_id, include_withdrawn);
+}
+
+namespace {
+
+core::Plan read_current_plan(Database& db, const std::string& plan_id, bool include_withdrawn)
 {
     auto& sql = db.sql();
-    core::Plan plan = read_plan_header(db, plan_id);
+    core::Plan plan = read_current_header(db, plan_id);
     const std::string current = include_withdrawn ? "" : " AND withdrawn = 0";
     {
         SQLite::Statement query(sql,
@@ -462,16 +818,18 @@ core::Plan read_plan(Database& db, const std::string& plan_id, bool include_with
         }
     }
     {
-        SQLite::Statement query(sql,
-                                "SELECT goal_id, title FROM goals WHERE plan_id = ?" + current + " ORDER BY position");
+        SQLite::Statement query(sql, "SELECT goal_id, title, description FROM goals WHERE plan_id = ?" + current +
+                                         " ORDER BY position");
         query.bind(1, plan_id);
         while (query.executeStep()) {
-            plan.goals.push_back({query.getColumn(0).getString(), query.getColumn(1).getString()});
+            plan.goals.push_back(
+                {query.getColumn(0).getString(), query.getColumn(1).getString(), query.getColumn(2).getString()});
         }
     }
     {
         SQLite::Statement query(sql, "SELECT indicator_id, goal_id, title, unit, measure, direction, baseline_period, "
-                                     "baseline_value, target_period, target_value FROM indicators WHERE plan_id = ?" +
+                                     "baseline_value, target_period, target_value FROM indicators "
+                                     "WHERE plan_id = ?" +
                                          current + " ORDER BY position");
         query.bind(1, plan_id);
         while (query.executeStep()) {
@@ -527,8 +885,18 @@ core::Plan read_plan(Database& db, const std::string& plan_id, bool include_with
     return plan;
 }
 
-std::optional<core::Item> read_item(Database& db, const std::string& plan_id, const std::string& item_id)
+} // namespace
+
+std::optional<core::Item> read_item(Database& db, const std::string& plan_id, const std::string& item_id,
+                                    std::optional<core::Timestamp> known_at)
 {
+    if (revised_after(db, plan_id, known_at)) {
+        const auto plan = plan_known_at(db, plan_id, true, *known_at);
+        if (const auto* item = plan.find_item(item_id)) {
+            return *item;
+        }
+        return std::nullopt;
+    }
     FastStatement query(db.sql(), std::string(k_item_columns) + " FROM items WHERE plan_id = ? AND item_id = ?");
     query.bind(1, plan_id);
     query.bind(2, item_id);

@@ -40,15 +40,20 @@ std::vector<std::string> plan_ids(Database& db);
 // The plan a command works on: `requested`, or the only plan in the database.
 std::string resolve_plan_id(Database& db, const std::optional<std::string>& requested);
 
-// The current revision of a plan. Withdrawn items are included (marked) only when asked.
-core::Plan read_plan(Database& db, const std::string& plan_id, bool include_withdrawn = false);
+// The current revision of a plan, or with `known_at` the revision in force then (revisions
+// loaded later are undone; a time before the plan was first loaded is refused). Withdrawn items
+// are included (marked) only when asked.
+core::Plan read_plan(Database& db, const std::string& plan_id, bool include_withdrawn = false,
+                     std::optional<core::Timestamp> known_at = std::nullopt);
 
 // The plan's header and review settings only (no owners, areas, goals or items): for commands
-// that touch one item, so they stay fast however large the plan is.
-core::Plan read_plan_header(Database& db, const std::string& plan_id);
+// that touch one item, so they stay fast however large the plan is. `known_at` as for read_plan.
+core::Plan read_plan_header(Database& db, const std::string& plan_id,
+                            std::optional<core::Timestamp> known_at = std::nullopt);
 
-// One item of the plan (withdrawn ones too), or nullopt.
-std::optional<core::Item> read_item(Database& db, const std::string& plan_id, const std::string& item_id);
+// One item of the plan (withdrawn ones too) as of `known_at` as for read_plan, or nullopt.
+std::optional<core::Item> read_item(Database& db, const std::string& plan_id, const std::string& item_id,
+                                    std::optional<core::Timestamp> known_at = std::nullopt);
 
 // The ids of the plan's current items (for suggestions).
 std::vector<std::string> read_item_ids(Database& db, const std::string& plan_id);

@@ -555,12 +555,13 @@ std::vector<core::ItemState> states_at(Database& db, const std::string& plan_id,
     return states;
 }
 
-void for_each_update_date(Database& db, const std::string& plan_id, core::Date from, core::Date to,
-                          std::optional<core::Timestamp> known_at,
-                          const std::function<void(const std::string& item, core::Date date)>& visit)
+void for_each_update_date(
+    Database& db, const std::string& plan_id, core::Date from, core::Date to, std::optional<core::Timestamp> known_at,
+    const std::function<void(const std::string& item, core::Date date, core::Timestamp recorded_at)>& visit)
 {
-    FastStatement query(db.sql(), "SELECT i.item_id, u.date FROM items i JOIN updates u ON u.item_key = i.item_key "
-                                  "WHERE i.plan_id = ?1 AND u.date BETWEEN ?2 AND ?3 AND u.recorded_at <= ?4");
+    FastStatement query(
+        db.sql(), "SELECT i.item_id, u.date, u.recorded_at FROM items i JOIN updates u ON u.item_key = i.item_key "
+                  "WHERE i.plan_id = ?1 AND u.date BETWEEN ?2 AND ?3 AND u.recorded_at <= ?4");
     const auto first = from.to_string();
     const auto last = to.to_string();
     query.bind(1, plan_id);
@@ -570,7 +571,7 @@ void for_each_update_date(Database& db, const std::string& plan_id, core::Date f
     std::string item;
     while (query.step()) {
         item = query.text(0);
-        visit(item, *core::Date::parse(query.text(1)));
+        visit(item, *core::Date::parse(query.text(1)), query.integer(2));
     }
 }
 

@@ -146,9 +146,9 @@ std::vector<core::ItemState> states_at(Database& db, const std::string& plan_id,
                                        const std::vector<std::pair<std::string, core::Date>>& item_dates,
                                        std::optional<core::Timestamp> known_at);
 
-// Every (item, date) of the updates dated within [from, to] and known by `known_at`.
-void for_each_update_date(Database& db, const std::string& plan_id, core::Date from, core::Date to,
-                          std::optional<core::Timestamp> known_at,
-                          const std::function<void(const std::string& item, core::Date date)>& visit);
+// Every (item, date, recorded time) of the updates dated within [from, to] and known by `known_at`.
+void for_each_update_date(
+    Database& db, const std::string& plan_id, core::Date from, core::Date to, std::optional<core::Timestamp> known_at,
+    const std::function<void(const std::string& item, core::Date date, core::Timestamp recorded_at)>& visit);
 
 } // namespace plantrack::store

@@ -60,6 +60,13 @@ int CsvReader::bump()
 
 std::optional<CsvRecord> CsvReader::next()
 {
+    if (!m_started) {
+        m_started = true;
+        refill();
+        if (m_end - m_position >= 3 && std::string_view(m_buffer.data() + m_position, 3) == "\xEF\xBB\xBF") {
+            m_position += 3;
+        }
+    }
     // Skip blank lines.
     for (;;) {
         const int c = peek();
@@ -160,7 +167,11 @@ std::optional<CsvRecord> CsvReader::next()
         if (too_long) {
             report(fmt::format("a cell longer than {} bytes", k_max_cell_bytes));
         }
-        record.cells.push_back(std::move(cell));
+        if (record.cells.size() < k_max_cells) {
+            record.cells.push_back(std::move(cell));
+        } else if (record.problem.empty()) {
+            report(fmt::format("more than {} cells in a row", k_max_cells));
+        }
         const int c = bump();
         if (c == ',') {
             continue;

@@ -18,8 +18,10 @@ struct CsvRecord
 
 // Reads RFC 4180 CSV one record at a time from a stream (commas, double-quoted cells with ""
 // escapes, CRLF or LF line ends), so files of any size are read in constant memory. Blank lines
-// are skipped. Problems (an unterminated quote, text after a closing quote, a control character
-// other than tab, an over-long cell) are reported on the record, never thrown.
+// are skipped, and so is a UTF-8 byte-order mark at the start (as Excel writes), so a quoted first
+// cell after it is read as quoted. Problems (an unterminated quote, text after a closing quote, a
+// control character other than tab, an over-long cell, too many cells) are reported on the
+// record, never thrown.
 class CsvReader
 {
 public:
@@ -29,6 +31,9 @@ public:
     std::optional<CsvRecord> next();
 
     static constexpr std::size_t k_max_cell_bytes = 64 * 1024;
+    // Cells kept of one record: a header of 5 million commas is one problem, read in constant
+    // memory, not 5 million empty cells (and as many messages).
+    static constexpr std::size_t k_max_cells = 1000;
 
 private:
     // The reader keeps its own buffer, so that a run of plain bytes in a cell is found and
@@ -45,6 +50,7 @@ private:
     std::size_t m_position = 0;
     std::size_t m_end = 0;
     int m_line = 1;
+    bool m_started = false; // past a UTF-8 byte-order mark at the start, if any
 };
 
 // Every record of `text` (for small inputs and tests).

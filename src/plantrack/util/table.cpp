@@ -37,6 +37,19 @@ void Table::add(const std::vector<std::string>& cells)
         } else {
             m_text.append(cell);
         }
+        // Measured as shown: the controls, bidi controls and bytes that are not UTF-8 that the
+        // output will show visibly (util::neutralise) take their columns here already.
+        if (std::any_of(m_text.begin() + static_cast<std::ptrdiff_t>(start), m_text.end(), [](char c) {
+                const auto byte = static_cast<unsigned char>(c);
+                return byte < 0x20 || byte >= 0x7f;
+            })) {
+            Neutralised changes;
+            auto shown = neutralise(std::string_view(m_text).substr(start), changes, true, Neutralise::controls_only);
+            if (changes.controls > 0) {
+                m_text.resize(start);
+                m_text += shown;
+            }
+        }
         const auto width = display_width(std::string_view(m_text).substr(start));
         m_widths[i] = std::max(m_widths[i], width);
         m_cells.push_back({static_cast<std::uint32_t>(m_text.size()), static_cast<std::uint32_t>(width)});

@@ -148,6 +148,95 @@ std::string printable(std::string_view text, std::size_t max_bytes)
     return out;
 }
 
+bool is_bidi_control(std::int32_t code_point)
+{
+    return code_point == 0x061c || code_point == 0x200e || code_point == 0x200f ||
+           (code_point >= 0x202a && code_point <= 0x202e) || (code_point >= 0x2066 && code_point <= 0x2069);
+}
+
+std::optional<std::int32_t> find_bidi_control(std::string_view text)
+{
+    // Every bidi control is encoded starting with D8 (U+061C) or E2 (the others).
+    if (text.find_first_of("\xD8\xE2") == std::string_view::npos) {
+        return std::nullopt;
+    }
+    for (std::size_t offset = 0; offset < text.size();) {
+        const auto character = character_at(text, offset);
+        if (is_bidi_control(character.code_point)) {
+            return character.code_point;
+        }
+        offset += character.length;
+    }
+    return std::nullopt;
+}
+
+std::string neutralise(std::string_view text, Neutralised& changes, bool keep_sgr, Neutralise what)
+{
+    constexpr std::string_view k_replacement = "\uFFFD";
+    std::string out;
+    out.reserve(text.size());
+    std::size_t offset = 0;
+    while (offset < text.size()) {
+        // Most output is plain ASCII text: copy runs of it at once.
+        const auto c = static_cast<unsigned char>(text[offset]);
+        if (c >= 0x20 && c < 0x7f) {
+            const auto start = offset;
+            while (offset < text.size() && static_cast<unsigned char>(text[offset]) >= 0x20 &&
+                   static_cast<unsigned char>(text[offset]) < 0x7f) {
+                ++offset;
+            }
+            out.append(text.substr(start, offset - start));
+            continue;
+        }
+        const auto [code_point, length] = character_at(text, offset);
+        if (code_point < 0) {
+            if (what == Neutralise::controls_only) {
+                out.push_back(text[offset]);
+            } else {
+                out += k_replacement;
+                ++changes.invalid_bytes;
+            }
+            offset += 1;
+            continue;
+        }
+        if (what == Neutralise::invalid_utf8_only || code_point == '\n' || code_point == '\t') {
+            out.append(text.substr(offset, length));
+        } else if (code_point == 0x1b && keep_sgr) {
+            // ESC [ (digits | ;)* m, and nothing else.
+            std::size_t end = offset + 1;
+            if (end < text.size() && text[end] == '[') {
+                ++end;
+                while (end < text.size() && ((text[end] >= '0' && text[end] <= '9') || text[end] == ';')) {
+                    ++end;
+                }
+            }
+            if (end > offset + 1 && end < text.size() && text[end] == 'm') {
+                out.append(text.substr(offset, end + 1 - offset));
+                offset = end + 1;
+                continue;
+            }
+            out += "\u241B";
+            ++changes.controls;
+        } else if (code_point < 0x20) {
+            // U+2400 + the control: the Unicode "control pictures" block.
+            out += static_cast<char>(0xe2);
+            out += static_cast<char>(0x90);
+            out += static_cast<char>(0x80 + code_point);
+            ++changes.controls;
+        } else if (code_point == 0x7f) {
+            out += "\u2421";
+            ++changes.controls;
+        } else if ((code_point >= 0x80 && code_point <= 0x9f) || is_bidi_control(code_point)) {
+            out += k_replacement;
+            ++changes.controls;
+        } else {
+            out.append(text.substr(offset, length));
+        }
+        offset += length;
+    }
+    return out;
+}
+
 std::string shorten(std::string_view text, std::size_t max_code_points)
 {
     std::size_t offset = 0;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,6 +29,36 @@ std::string single_line(std::string_view text);
 // DEL, C1) and bytes that are not UTF-8 are shown as "\xNN" ("\n" for a line feed), and text past
 // `max_bytes` is cut at a character boundary, ending in "…".
 std::string printable(std::string_view text, std::size_t max_bytes = 4000);
+
+// True for the Unicode bidirectional controls (U+061C, U+200E, U+200F, U+202A–U+202E,
+// U+2066–U+2069), which reorder what a reader sees around them ("Trojan Source").
+bool is_bidi_control(std::int32_t code_point);
+
+// The first bidi control in `text` (valid UTF-8), if any.
+std::optional<std::int32_t> find_bidi_control(std::string_view text);
+
+// What neutralise() changed, so the caller can say so once.
+struct Neutralised
+{
+    std::size_t invalid_bytes = 0; // bytes that were not UTF-8, each shown as U+FFFD
+    std::size_t controls = 0;      // control characters and bidi controls, shown visibly
+};
+
+// What neutralise() replaces.
+enum class Neutralise {
+    everything,        // controls, bidi controls and bytes that are not UTF-8
+    invalid_utf8_only, // for JSON and CSV written to a file, whose text is data and stays exact
+    controls_only,     // for a table measuring its cells (emit() replaces and counts the bytes)
+};
+
+// `text` made safe to show to a person (a terminal, a Markdown or HTML page), whatever wrote
+// it: every byte that is not UTF-8 becomes U+FFFD; a C0 control (other than line feed and tab)
+// becomes its Unicode control picture (ESC as "␛", BEL as "␇"), DEL "␡", a C1 control and a bidi
+// control U+FFFD — so no escape sequence (colours, OSC 52 clipboard, titles) reaches the
+// terminal and no text is reordered. With `keep_sgr`, colour sequences (ESC [ digits and
+// semicolons m, which plantrack writes when colour is on) are kept.
+std::string neutralise(std::string_view text, Neutralised& changes, bool keep_sgr = false,
+                       Neutralise what = Neutralise::everything);
 
 // `text` cut to at most `max_code_points` characters, never inside one, ending in "…" when cut.
 std::string shorten(std::string_view text, std::size_t max_code_points);
