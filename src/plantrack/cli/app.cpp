@@ -9,6 +9,7 @@
 
 #include "plantrack/cli/cmd_complete.hpp"
 #include "plantrack/cli/commands.hpp"
+#include "plantrack/cli/terminal.hpp"
 #include "plantrack/util/error.hpp"
 #include "plantrack/util/text.hpp"
 
@@ -44,6 +45,16 @@ void add_global_options(CLI::App& app, GlobalOptions& options)
     // Checked by Context::language, so a bad value is a refused input (exit 1), not a usage error.
     app.add_option("--lang", options.lang, "Labels in zh or en (default: the plan's language)")
         ->type_name("LANG")
+        ->group(group);
+    // Checked by Context too (exit 1 for a bad value, as for --lang).
+    app.add_option("--color", options.color, "Colour: auto (on a terminal), always, never")
+        ->type_name("WHEN")
+        ->group(group);
+    app.add_flag("--no-pager", options.no_pager, "Never send long output through $PLANTRACK_PAGER or $PAGER")
+        ->group(group);
+    app.add_option("--east-asian-ambiguous", options.east_asian_ambiguous,
+                   "Columns for characters such as “ ” — ○: narrow or wide (default: by the locale)")
+        ->type_name("WIDTH")
         ->group(group);
 }
 
@@ -162,7 +173,7 @@ int run(int argc, const char* const* argv, const Environment& environment, std::
             return 0;
         }
         app.parse(argc, argv);
-        return 0;
+        return context.exit_status();
     } catch (const CLI::CallForHelp&) {
         out << app.help();
         return 0;
@@ -226,6 +237,22 @@ Environment process_environment()
     }
     environment.stdout_is_terminal = isatty(STDOUT_FILENO) != 0;
     environment.no_color = std::getenv("NO_COLOR") != nullptr;
+    const auto size = terminal_size(STDOUT_FILENO, std::getenv("COLUMNS"), std::getenv("LINES"));
+    environment.terminal_columns = size.columns;
+    environment.terminal_rows = size.rows;
+    if (const char* pager = std::getenv("PLANTRACK_PAGER")) {
+        environment.plantrack_pager = pager;
+    }
+    if (const char* pager = std::getenv("PAGER")) {
+        environment.pager = pager;
+    }
+    for (const char* variable : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+        if (const char* value = std::getenv(variable); value != nullptr && *value != '\0') {
+            environment.locale = value;
+            break;
+        }
+    }
+    environment.run_pager = run_pager;
     return environment;
 }
 

@@ -64,7 +64,8 @@ void run_show(Context& context)
         context.emit(report::plan_json(plan).dump(2) + "\n");
         return;
     }
-    context.emit(report::render_plan_text(plan, report::labels_for(context.language(plan.language))));
+    context.emit(
+        report::render_plan_text(plan, report::labels_for(context.language(plan.language)), context.table_layout()));
 }
 
 } // namespace

@@ -110,7 +110,7 @@ std::string plan_counts(const core::Plan& plan)
                        tasks, milestones, plan.owners.size(), plan.goals.size(), plan.indicators.size());
 }
 
-std::string render_plan_text(const core::Plan& plan, const Labels& labels)
+std::string render_plan_text(const core::Plan& plan, const Labels& labels, const util::TableLayout& layout)
 {
     std::string text = fmt::format("{}\n{} ({} – {}), {} {}\n{}\n", plan.title, plan.id, plan.start, plan.end,
                                    labels.revision, plan.revision, plan_counts(plan));
@@ -118,7 +118,10 @@ std::string render_plan_text(const core::Plan& plan, const Labels& labels)
         text += fmt::format("\n{}{}{}\n", area.number.empty() ? "" : area.number, area.number.empty() ? "" : "  ",
                             area.title);
         util::Table table({std::string(labels.id), std::string(labels.title), std::string(labels.lead),
-                           std::string(labels.start), std::string(labels.due)});
+                           std::string(labels.start), std::string(labels.due)},
+                          layout);
+        table.allow_shortening(1);
+        table.allow_shortening(2);
         for (const auto& item : plan.items) {
             if (item.area_id != area.id || item.withdrawn) {
                 continue;
