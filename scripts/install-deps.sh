@@ -9,7 +9,7 @@ packages=(
     build-essential cmake pkg-config clang-format
     libsqlitecpp-dev libsqlite3-dev sqlite3
     libfmt-dev libhowardhinnant-date-dev libcli11-dev doctest-dev libyaml-dev
-    nlohmann-json3-dev libutf8proc-dev libicu-dev
+    nlohmann-json3-dev libutf8proc-dev libicu-dev libtomlplusplus-dev
     dpkg-dev man-db groff-base zsh tmux less
 )
 optional=()

@@ -1,5 +1,6 @@
 #include "plantrack/cli/app.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <pwd.h>
@@ -172,6 +173,14 @@ int run(int argc, const char* const* argv, const Environment& environment, std::
             context.emit(complete_command_line(app, context, std::vector<std::string>(argv + 2, argv + argc)));
             return 0;
         }
+        // Help and the version never depend on a configuration file (a broken one included).
+        const bool asks_for_help = std::any_of(argv + 1, argv + argc, [](const char* word) {
+            const std::string_view w(word);
+            return w == "-h" || w == "--help" || w == "-V" || w == "--version";
+        });
+        if (!asks_for_help) {
+            context.set_config(read_config(environment.config_files));
+        }
         app.parse(argc, argv);
         return context.exit_status();
     } catch (const CLI::CallForHelp&) {
@@ -253,6 +262,14 @@ Environment process_environment()
         }
     }
     environment.run_pager = run_pager;
+    const char* config_home = std::getenv("XDG_CONFIG_HOME");
+    const char* home = std::getenv("HOME");
+    if (config_home != nullptr && *config_home == '/') {
+        environment.config_files.push_back({std::string(config_home) + "/plantrack/config.toml", true});
+    } else if (home != nullptr && *home != '\0') {
+        environment.config_files.push_back({std::string(home) + "/.config/plantrack/config.toml", true});
+    }
+    environment.config_files.push_back({".plantrackrc", false});
     return environment;
 }
 

@@ -12,6 +12,17 @@
 
 namespace plantrack::cli {
 
+void Context::set_config(Config config)
+{
+    m_config = std::move(config);
+    if (m_config.plan) {
+        options.plan = m_config.plan;
+    }
+    if (m_config.lang) {
+        options.lang = *m_config.lang;
+    }
+}
+
 std::string Context::db_path() const
 {
     if (!options.db.empty()) {
@@ -19,6 +30,9 @@ std::string Context::db_path() const
     }
     if (m_environment.db_from_env && !m_environment.db_from_env->empty()) {
         return *m_environment.db_from_env;
+    }
+    if (m_config.db && !m_config.db->empty()) {
+        return *m_config.db;
     }
     return "plantrack.db";
 }
@@ -90,7 +104,7 @@ bool Context::to_terminal() const
 
 bool Context::use_color() const
 {
-    const auto& when = options.color;
+    const auto& when = options.color.empty() && !m_environment.no_color ? m_config.color.value_or("") : options.color;
     if (!when.empty() && when != "auto" && when != "always" && when != "never") {
         throw Error(fmt::format("--color '{}' is not offered (one of: auto, always, never)", when));
     }
@@ -126,6 +140,8 @@ std::optional<std::string> Context::pager() const
     std::string command = "less -FRX";
     if (m_environment.plantrack_pager) {
         command = *m_environment.plantrack_pager;
+    } else if (m_config.pager) {
+        command = *m_config.pager;
     } else if (m_environment.pager) {
         command = *m_environment.pager;
     }

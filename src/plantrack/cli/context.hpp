@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "plantrack/cli/config.hpp"
 #include "plantrack/core/date.hpp"
 #include "plantrack/store/database.hpp"
 #include "plantrack/store/update_store.hpp"
@@ -25,6 +26,7 @@ struct Environment
     std::optional<std::string> plantrack_pager; // PLANTRACK_PAGER
     std::optional<std::string> pager;           // PAGER
     std::string locale;                         // LC_ALL, else LC_CTYPE, else LANG
+    std::vector<ConfigFile> config_files;       // read in order, later ones winning
     // Shows text through a pager command; false when it could not be started. Unset: no pager.
     std::function<bool(const std::string& command, const std::string& text)> run_pager;
 };
@@ -55,6 +57,9 @@ public:
     GlobalOptions options;
 
     const Environment& environment() const { return m_environment; }
+    // The configuration files' settings, for what no flag or environment variable says. Sets
+    // --plan and --lang from them, so that flags parsed after this override them.
+    void set_config(Config config);
     std::ostream& err() { return m_err; }
 
     std::string db_path() const;
@@ -74,8 +79,8 @@ public:
     // The label language: --lang, else the plan's.
     std::string language(const std::string& plan_language) const;
 
-    // --color always or never; else never with NO_COLOR; else (auto) when the output goes to a
-    // terminal. Throws for a --color that is none of auto, always, never.
+    // --color always or never; else never with NO_COLOR; else the configuration's color; else
+    // (auto) when the output goes to a terminal. Throws for a --color that is none of auto, always, never.
     bool use_color() const;
 
     // How tables meet the terminal: fitted to its width when the output goes to it, ambiguous
@@ -83,7 +88,8 @@ public:
     util::TableLayout table_layout() const;
 
     // The pager for long output, as git chooses it: none with --no-pager; else PLANTRACK_PAGER,
-    // else PAGER, else "less -FRX"; an empty value or "cat" means none.
+    // else the configuration's pager, else PAGER, else "less -FRX"; an empty value or "cat" means
+    // none.
     std::optional<std::string> pager() const;
 
     // Writes a command's output to stdout — through the pager when stdout is a terminal and the
@@ -99,6 +105,7 @@ private:
     bool to_terminal() const;
 
     int m_exit_status = 0;
+    Config m_config;
     Environment m_environment;
     std::ostream& m_out;
     std::ostream& m_err;
