@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "plantrack/cli/cmd_complete.hpp"
+#include "plantrack/cli/cmd_init.hpp"
 #include "plantrack/cli/commands.hpp"
 #include "plantrack/cli/terminal.hpp"
 #include "plantrack/util/error.hpp"
@@ -82,6 +83,7 @@ const std::vector<std::pair<std::string_view, std::string_view>> k_examples = {
     {"report annual", "plantrack report annual 2024 --format json"},
     {"export", "plantrack export --format json -o everything.json"},
     {"backup", "plantrack backup plantrack-2024-07-01.db"},
+    {"init", "plantrack init --lang en my-plan.yaml"},
 };
 
 // Gives every command (at any depth) the global options, and its example as the help's footer.
@@ -166,6 +168,7 @@ int run(int argc, const char* const* argv, const Environment& environment, std::
     add_indicator_commands(app, context);
     add_report_commands(app, context);
     add_export_commands(app, context);
+    add_init_command(app, context);
     finish_commands(app, "", context.options);
     app.footer("Run 'plantrack COMMAND --help' for a command's options and an example; 'man plantrack' for more.");
     try {
