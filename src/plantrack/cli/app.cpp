@@ -173,6 +173,11 @@ int run(int argc, const char* const* argv, const Environment& environment, std::
     app.footer("Run 'plantrack COMMAND --help' for a command's options and an example; 'man plantrack' for more.");
     try {
         if (argc >= 2 && std::string_view(argv[1]) == "__complete") {
+            try {
+                context.set_config(read_config(environment.config_files)); // its db holds the ids
+            } catch (const Error&) {
+                // A broken configuration file is reported by the command, not in a completion.
+            }
             context.emit(complete_command_line(app, context, std::vector<std::string>(argv + 2, argv + argc)));
             return 0;
         }
