@@ -2,15 +2,15 @@
 # Installs what plantrack needs to build and test, from Debian's packages, when missing.
 # Usage: scripts/install-deps.sh [--browser]   (--browser also installs chromium for the HTML check)
 # dpkg-dev (dpkg-shlibdeps, for the .deb's Depends), man-db and groff-base (man --warnings) and
-# zsh (its completion script) are for the tests only.
+# zsh (its completion script), tmux and less (the pseudo-terminal test) are for the tests only.
 set -euo pipefail
 
 packages=(
     build-essential cmake pkg-config clang-format
     libsqlitecpp-dev libsqlite3-dev sqlite3
     libfmt-dev libhowardhinnant-date-dev libcli11-dev doctest-dev libyaml-dev
-    nlohmann-json3-dev libutf8proc-dev
-    dpkg-dev man-db groff-base zsh
+    nlohmann-json3-dev libutf8proc-dev libicu-dev libtomlplusplus-dev
+    dpkg-dev man-db groff-base zsh tmux less
     libzip-dev libexpat1-dev libxlsxwriter-dev
     libreoffice-calc-nogui
 )

@@ -21,6 +21,8 @@ export FIXTURES="$source_dir/tests/cli/fixtures"
 export CASE_DIR="$case_dir"
 export NO_COLOR=1 USER=tester LC_ALL=C.UTF-8 TZ=UTC
 unset PLANTRACK_DB
+# A configuration file of the developer's must not change what the cases see.
+export XDG_CONFIG_HOME="$work/.config"
 
 transcript="$work/.transcript"
 : > "$transcript"

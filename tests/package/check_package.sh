@@ -22,7 +22,8 @@ fail() {
 installed=(usr/bin/plantrack usr/share/man/man1/plantrack.1 usr/share/bash-completion/completions/plantrack
     usr/share/zsh/vendor-completions/_plantrack usr/share/plantrack/plans/shenyang-2023-2025.yaml
     usr/share/plantrack/plans/riverside-district-2024-2026.yaml
-    usr/share/plantrack/plans/samples/shenyang/returns-2024.csv usr/share/doc/plantrack/README.md)
+    usr/share/plantrack/plans/samples/shenyang/returns-2024.csv usr/share/doc/plantrack/README.md
+    usr/share/doc/plantrack/PLAN-FORMAT.md)
 
 DESTDIR="$work/destdir" cmake --install "$build" --prefix /usr >/dev/null
 for file in "${installed[@]}"; do

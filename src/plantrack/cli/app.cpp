@@ -1,5 +1,6 @@
 #include "plantrack/cli/app.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <pwd.h>
@@ -8,7 +9,9 @@
 #include <fmt/format.h>
 
 #include "plantrack/cli/cmd_complete.hpp"
+#include "plantrack/cli/cmd_init.hpp"
 #include "plantrack/cli/commands.hpp"
+#include "plantrack/cli/terminal.hpp"
 #include "plantrack/util/error.hpp"
 #include "plantrack/util/text.hpp"
 
@@ -45,6 +48,16 @@ void add_global_options(CLI::App& app, GlobalOptions& options)
     app.add_option("--lang", options.lang, "Labels in zh or en (default: the plan's language)")
         ->type_name("LANG")
         ->group(group);
+    // Checked by Context too (exit 1 for a bad value, as for --lang).
+    app.add_option("--color", options.color, "Colour: auto (on a terminal), always, never")
+        ->type_name("WHEN")
+        ->group(group);
+    app.add_flag("--no-pager", options.no_pager, "Never send long output through $PLANTRACK_PAGER or $PAGER")
+        ->group(group);
+    app.add_option("--east-asian-ambiguous", options.east_asian_ambiguous,
+                   "Columns for characters such as “ ” — ○: narrow or wide (default: by the locale)")
+        ->type_name("WIDTH")
+        ->group(group);
 }
 
 // One example per command, shown at the foot of its help. A command registered without one
@@ -72,6 +85,7 @@ const std::vector<std::pair<std::string_view, std::string_view>> k_examples = {
     {"backup", "plantrack backup plantrack-2024-07-01.db"},
     {"owed", "plantrack owed --period 2024-10 --exit-status"},
     {"dispatch", "plantrack dispatch 2024-11 -o returns/"},
+    {"init", "plantrack init --lang en my-plan.yaml"},
 };
 
 // Gives every command (at any depth) the global options, and its example as the help's footer.
@@ -164,15 +178,29 @@ int run(int argc, const char* const* argv, const Environment& environment, std::
     add_export_commands(app, context);
     add_owed_command(app, context);
     add_dispatch_command(app, context);
+    add_init_command(app, context);
     finish_commands(app, "", context.options);
     app.footer("Run 'plantrack COMMAND --help' for a command's options and an example; 'man plantrack' for more.");
     try {
         if (argc >= 2 && std::string_view(argv[1]) == "__complete") {
+            try {
+                context.set_config(read_config(environment.config_files)); // its db holds the ids
+            } catch (const Error&) {
+                // A broken configuration file is reported by the command, not in a completion.
+            }
             context.emit(complete_command_line(app, context, std::vector<std::string>(argv + 2, argv + argc)));
             return 0;
         }
+        // Help and the version never depend on a configuration file (a broken one included).
+        const bool asks_for_help = std::any_of(argv + 1, argv + argc, [](const char* word) {
+            const std::string_view w(word);
+            return w == "-h" || w == "--help" || w == "-V" || w == "--version";
+        });
+        if (!asks_for_help) {
+            context.set_config(read_config(environment.config_files));
+        }
         app.parse(argc, argv);
-        return context.exit_status;
+        return context.exit_status();
     } catch (const CLI::CallForHelp&) {
         out << app.help();
         return 0;
@@ -236,6 +264,30 @@ Environment process_environment()
     }
     environment.stdout_is_terminal = isatty(STDOUT_FILENO) != 0;
     environment.no_color = std::getenv("NO_COLOR") != nullptr;
+    const auto size = terminal_size(STDOUT_FILENO, std::getenv("COLUMNS"), std::getenv("LINES"));
+    environment.terminal_columns = size.columns;
+    environment.terminal_rows = size.rows;
+    if (const char* pager = std::getenv("PLANTRACK_PAGER")) {
+        environment.plantrack_pager = pager;
+    }
+    if (const char* pager = std::getenv("PAGER")) {
+        environment.pager = pager;
+    }
+    for (const char* variable : {"LC_ALL", "LC_CTYPE", "LANG"}) {
+        if (const char* value = std::getenv(variable); value != nullptr && *value != '\0') {
+            environment.locale = value;
+            break;
+        }
+    }
+    environment.run_pager = run_pager;
+    const char* config_home = std::getenv("XDG_CONFIG_HOME");
+    const char* home = std::getenv("HOME");
+    if (config_home != nullptr && *config_home == '/') {
+        environment.config_files.push_back({std::string(config_home) + "/plantrack/config.toml", true});
+    } else if (home != nullptr && *home != '\0') {
+        environment.config_files.push_back({std::string(home) + "/.config/plantrack/config.toml", true});
+    }
+    environment.config_files.push_back({".plantrackrc", false});
     return environment;
 }
 

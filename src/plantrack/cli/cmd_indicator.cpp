@@ -85,7 +85,8 @@ void run_list(Context& context)
     const auto plan = store::read_plan(db, plan_id, false, context.known_at());
     const auto views = report::view_indicators(db, plan, context.as_of(), context.known_at());
     const auto& labels = report::labels_for(context.language(plan.language));
-    const report::ListStyle style{context.format({"table", "json", "csv"}, "table"), &labels, context.use_color()};
+    const report::ListStyle style{context.format({"table", "json", "csv"}, "table"), &labels, context.use_color(),
+                                  context.table_layout()};
     context.emit(report::render_indicator_list(views, style));
 }
 

@@ -144,7 +144,7 @@ void run_show(Context& context, const ItemOptions& options)
     text += fmt::format("\n{}\n", l.recent_updates);
     const std::vector<core::Update> recent(
         known.end() - static_cast<std::ptrdiff_t>(std::min(known.size(), k_recent_updates)), known.end());
-    report::ListStyle style{"table", &l, context.use_color()};
+    report::ListStyle style{"table", &l, context.use_color(), context.table_layout()};
     text += report::render_rows(history_columns(l), history_rows(recent, l, plan.review), style, std::string(l.none));
     context.emit(text);
 }
@@ -157,7 +157,7 @@ void run_history(Context& context, const ItemOptions& options)
     const auto item = find_item_or_throw(db, plan_id, options.item, context.known_at());
     const auto updates = store::history(db, plan_id, item.id, context.known_at());
     const auto& l = report::labels_for(context.language(plan.language));
-    report::ListStyle style{context.format({"table", "json", "csv"}, "table"), &l, context.use_color()};
+    report::ListStyle style{context.format({"table", "json", "csv"}, "table"), &l, context.use_color(), context.table_layout()};
     context.emit(
         report::render_rows(history_columns(l), history_rows(updates, l, plan.review), style, std::string(l.none)));
 }

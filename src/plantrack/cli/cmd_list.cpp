@@ -15,7 +15,8 @@ void run_list(Context& context, const FilterOptions& options)
     const auto snapshot = report::take_snapshot(db, plan_id, context.cutoff());
     const auto filter = make_filter(options, snapshot.plan);
     const auto& labels = report::labels_for(context.language(snapshot.plan.language));
-    const report::ListStyle style{context.format({"table", "json", "csv"}, "table"), &labels, context.use_color()};
+    const report::ListStyle style{context.format({"table", "json", "csv"}, "table"), &labels, context.use_color(),
+                                  context.table_layout()};
     context.emit(report::render_list(report::filter_items(snapshot, filter), style));
 }
 

@@ -51,7 +51,7 @@ void run_owed(Context& context, const OwedOptions& options)
         context.emit(report::render_owed(open, owed, {format, &labels, false}));
     }
     if (options.exit_status && !owed.empty()) {
-        context.exit_status = 3;
+        context.set_exit_status(3);
     }
 }
 

@@ -65,7 +65,8 @@ void run_show(Context& context)
         context.emit(report::json_text(report::plan_json(plan)) + "\n");
         return;
     }
-    context.emit(report::render_plan_text(plan, report::labels_for(context.language(plan.language))));
+    context.emit(
+        report::render_plan_text(plan, report::labels_for(context.language(plan.language)), context.table_layout()));
 }
 
 } // namespace

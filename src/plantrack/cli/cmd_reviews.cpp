@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "plantrack/cli/commands.hpp"
+#include "plantrack/cli/exit_status.hpp"
 #include "plantrack/cli/filters.hpp"
 #include "plantrack/report/dashboard.hpp"
 #include "plantrack/store/plan_store.hpp"
@@ -17,6 +18,7 @@ struct ReviewOptions
 {
     FilterOptions filter;
     std::string within = "30";
+    bool exit_status = false; // overdue and stale: exit 3 when the list is not empty
 };
 
 void run_review(Context& context, Review review, const ReviewOptions& options)
@@ -26,7 +28,8 @@ void run_review(Context& context, Review review, const ReviewOptions& options)
     const auto snapshot = report::take_snapshot(db, plan_id, context.cutoff());
     const auto filter = make_filter(options.filter, snapshot.plan);
     const auto& labels = report::labels_for(context.language(snapshot.plan.language));
-    report::ListStyle style{context.format({"table", "json", "csv"}, "table"), &labels, context.use_color()};
+    report::ListStyle style{context.format({"table", "json", "csv"}, "table"), &labels, context.use_color(),
+                            context.table_layout()};
     auto items = report::filter_items(snapshot, filter);
     const auto as_of = snapshot.cutoff.as_of;
     switch (review) {
@@ -39,6 +42,7 @@ void run_review(Context& context, Review review, const ReviewOptions& options)
     case Review::overdue:
         std::erase_if(items, [](const report::ItemView* view) { return !view->overdue; });
         context.emit(report::render_overdue(items, style));
+        exit_when_listed(context, options.exit_status, items.size());
         return;
     case Review::due: {
         const auto days = util::parse_integer(options.within, 0, 36600);
@@ -56,6 +60,7 @@ void run_review(Context& context, Review review, const ReviewOptions& options)
     case Review::stale:
         std::erase_if(items, [](const report::ItemView* view) { return !view->stale; });
         context.emit(report::render_stale(items, style));
+        exit_when_listed(context, options.exit_status, items.size());
         return;
     }
 }
@@ -75,6 +80,9 @@ void add_review_commands(CLI::App& app, Context& context)
         add_filter_options(*command, options->filter, review == Review::status);
         if (review == Review::due) {
             command->add_option("--within", options->within, "Days ahead (default 30)");
+        }
+        if (review == Review::overdue || review == Review::stale) {
+            add_exit_status_flag(*command, options->exit_status);
         }
         command->callback([&context, review = review, options] { run_review(context, review, *options); });
     }

@@ -1,14 +1,27 @@
 #include "plantrack/cli/context.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 #include <fmt/format.h>
 
+#include "plantrack/cli/terminal.hpp"
 #include "plantrack/util/error.hpp"
 #include "plantrack/util/file.hpp"
 #include "plantrack/util/text.hpp"
 
 namespace plantrack::cli {
+
+void Context::set_config(Config config)
+{
+    m_config = std::move(config);
+    if (m_config.plan) {
+        options.plan = m_config.plan;
+    }
+    if (m_config.lang) {
+        options.lang = *m_config.lang;
+    }
+}
 
 std::string Context::db_path() const
 {
@@ -17,6 +30,9 @@ std::string Context::db_path() const
     }
     if (m_environment.db_from_env && !m_environment.db_from_env->empty()) {
         return *m_environment.db_from_env;
+    }
+    if (m_config.db && !m_config.db->empty()) {
+        return *m_config.db;
     }
     return "plantrack.db";
 }
@@ -83,9 +99,58 @@ std::string Context::language(const std::string& plan_language) const
     return options.lang;
 }
 
+bool Context::to_terminal() const
+{
+    return (options.output.empty() || options.output == "-") && m_environment.stdout_is_terminal;
+}
+
 bool Context::use_color() const
 {
-    return options.output.empty() && m_environment.stdout_is_terminal && !m_environment.no_color;
+    const auto& when = options.color.empty() && !m_environment.no_color ? m_config.color.value_or("") : options.color;
+    if (!when.empty() && when != "auto" && when != "always" && when != "never") {
+        throw Error(fmt::format("--color '{}' is not offered (one of: auto, always, never)", when));
+    }
+    if (when == "always" || when == "never") {
+        return when == "always";
+    }
+    if (when.empty() && m_environment.no_color) {
+        return false;
+    }
+    return to_terminal();
+}
+
+util::TableLayout Context::table_layout() const
+{
+    util::TableLayout layout;
+    layout.width = to_terminal() ? m_environment.terminal_columns : 0;
+    const auto& ambiguous = options.east_asian_ambiguous;
+    if (ambiguous.empty()) {
+        layout.ambiguous = ambiguous_width_of_locale(m_environment.locale);
+    } else if (ambiguous == "wide" || ambiguous == "narrow") {
+        layout.ambiguous = ambiguous == "wide" ? util::AmbiguousWidth::wide : util::AmbiguousWidth::narrow;
+    } else {
+        throw Error(fmt::format("--east-asian-ambiguous '{}' is not offered (one of: wide, narrow)", ambiguous));
+    }
+    return layout;
+}
+
+std::optional<std::string> Context::pager() const
+{
+    if (options.no_pager) {
+        return std::nullopt;
+    }
+    std::string command = "less -FRX";
+    if (m_environment.plantrack_pager) {
+        command = *m_environment.plantrack_pager;
+    } else if (m_config.pager) {
+        command = *m_config.pager;
+    } else if (m_environment.pager) {
+        command = *m_environment.pager;
+    }
+    if (command.find_first_not_of(" \t") == std::string::npos || command == "cat") {
+        return std::nullopt;
+    }
+    return command;
 }
 
 void Context::emit(const std::string& raw)
@@ -105,6 +170,16 @@ void Context::emit(const std::string& raw)
             changes.invalid_bytes == 1 ? "is" : "are");
     }
     if (to_stdout) {
+        if (m_environment.stdout_is_terminal && m_environment.run_pager) {
+            // Longer than the screen (24 lines when the terminal does not say): git would page it.
+            const auto lines = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+            const auto rows = m_environment.terminal_rows > 0 ? m_environment.terminal_rows : 24;
+            if (lines >= rows) {
+                if (const auto command = pager(); command && m_environment.run_pager(*command, text)) {
+                    return;
+                }
+            }
+        }
         m_out << text;
         m_out.flush();
         return;

@@ -4,9 +4,11 @@
 #include <optional>
 #include <string>
 
+#include "plantrack/cli/config.hpp"
 #include "plantrack/core/date.hpp"
 #include "plantrack/store/database.hpp"
 #include "plantrack/store/update_store.hpp"
+#include "plantrack/util/table.hpp"
 
 namespace plantrack::cli {
 
@@ -18,7 +20,15 @@ struct Environment
     std::string user;                       // the login name, the default reporter
     std::optional<std::string> db_from_env; // PLANTRACK_DB
     bool stdout_is_terminal = false;
-    bool no_color = false; // NO_COLOR is set
+    bool no_color = false;                      // NO_COLOR is set
+    std::size_t terminal_columns = 0;           // COLUMNS, else the terminal's width; 0 when unknown
+    std::size_t terminal_rows = 0;              // LINES, else the terminal's height; 0 when unknown
+    std::optional<std::string> plantrack_pager; // PLANTRACK_PAGER
+    std::optional<std::string> pager;           // PAGER
+    std::string locale;                         // LC_ALL, else LC_CTYPE, else LANG
+    std::vector<ConfigFile> config_files;       // read in order, later ones winning
+    // Shows text through a pager command; false when it could not be started. Unset: no pager.
+    std::function<bool(const std::string& command, const std::string& text)> run_pager;
 };
 
 // The global options, shared by every command.
@@ -31,6 +41,9 @@ struct GlobalOptions
     std::string as_of;
     std::string known_at;
     std::string lang;
+    std::string color; // auto, always, never
+    bool no_pager = false;
+    std::string east_asian_ambiguous; // wide, narrow
 };
 
 // What a command needs to run: the environment, the global options, and where output goes.
@@ -42,10 +55,11 @@ public:
     {}
 
     GlobalOptions options;
-    // The exit status of a command that succeeded but has something to signal (owed --exit-status: 3).
-    int exit_status = 0;
 
     const Environment& environment() const { return m_environment; }
+    // The configuration files' settings, for what no flag or environment variable says. Sets
+    // --plan and --lang from them, so that flags parsed after this override them.
+    void set_config(Config config);
     std::ostream& err() { return m_err; }
 
     std::string db_path() const;
@@ -67,18 +81,37 @@ public:
     // The label language: --lang, else the plan's.
     std::string language(const std::string& plan_language) const;
 
-    // Colour only on a terminal, without NO_COLOR, and never into a file.
+    // --color always or never; else never with NO_COLOR; else the configuration's color; else
+    // (auto) when the output goes to a terminal. Throws for a --color that is none of auto, always, never.
     bool use_color() const;
 
-    // Writes a command's output to stdout or to -o FILE (refusing to overwrite the database;
+    // How tables meet the terminal: fitted to its width when the output goes to it, ambiguous
+    // characters as --east-asian-ambiguous or the locale says. Throws for a bad value.
+    util::TableLayout table_layout() const;
+
+    // The pager for long output, as git chooses it: none with --no-pager; else PLANTRACK_PAGER,
+    // else the configuration's pager, else PAGER, else "less -FRX"; an empty value or "cat" means
+    // none.
+    std::optional<std::string> pager() const;
+
+    // Writes a command's output to stdout — through the pager when stdout is a terminal and the
+    // text is longer than its height — or to -o FILE (refusing to overwrite the database;
     // util::write_output_file says how a file is replaced and a device written). Whatever the
-    // text came from (a plan, a CSV file, another tool writing to the database), it goes out
-    // through util::neutralise: no terminal escape, bidi control or invalid UTF-8 gets through
-    // (JSON and CSV written to a file keep their text exact but for invalid UTF-8), and stderr
-    // says once when text that was not UTF-8 was replaced.
+    // text came from, it goes out through util::neutralise: no terminal escape, bidi control or
+    // invalid UTF-8 gets through (JSON and CSV written to a file keep their text exact but for
+    // invalid UTF-8), and stderr says once when text that was not UTF-8 was replaced.
     void emit(const std::string& text);
 
+    // The exit status of a command that ran: 0, or what it set (3 for --exit-status).
+    int exit_status() const { return m_exit_status; }
+    void set_exit_status(int status) { m_exit_status = status; }
+
 private:
+    // Whether the output goes to the terminal (not to -o FILE, not into a pipe).
+    bool to_terminal() const;
+
+    int m_exit_status = 0;
+    Config m_config;
     Environment m_environment;
     // The format format() chose, which tells emit() whether the output is data (JSON, CSV).
     mutable std::string m_format;

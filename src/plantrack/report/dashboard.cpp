@@ -99,7 +99,9 @@ std::string render_dashboard(const Snapshot& snapshot, const std::function<bool(
     };
     std::string text = fmt::format("{}\n{} {}\n\n", snapshot.plan.title, l.as_of, snapshot.cutoff.as_of);
     util::Table table({"", std::string(l.area), std::string(l.progress), "", std::string(l.items), std::string(l.done),
-                       std::string(l.red), std::string(l.yellow), std::string(l.green), std::string(l.overdue)});
+                       std::string(l.red), std::string(l.yellow), std::string(l.green), std::string(l.overdue)},
+                      style.layout);
+    table.allow_shortening(1);
     for (std::size_t column = 3; column <= 9; ++column) {
         table.align_right(column);
     }

@@ -5,15 +5,18 @@
 
 #include "plantrack/report/labels.hpp"
 #include "plantrack/report/snapshot.hpp"
+#include "plantrack/util/table.hpp"
 
 namespace plantrack::report {
 
-// How a list is shown: format (table | json | csv), labels and whether to colour lights.
+// How a list is shown: format (table | json | csv), labels, whether to colour lights, and how a
+// table meets the terminal (its width, ambiguous characters).
 struct ListStyle
 {
     std::string format = "table";
     const Labels* labels = nullptr;
     bool color = false;
+    util::TableLayout layout = {};
 };
 
 // Which items `list` shows; empty filters match everything.

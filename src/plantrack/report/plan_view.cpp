@@ -131,7 +131,7 @@ std::string plan_texts(const core::Plan& plan, const Labels& labels, std::string
     return text;
 }
 
-std::string render_plan_text(const core::Plan& plan, const Labels& labels)
+std::string render_plan_text(const core::Plan& plan, const Labels& labels, const util::TableLayout& layout)
 {
     std::string text = fmt::format("{}\n{} ({} – {}), {} {}\n{}\n", plan.title, plan.id, plan.start, plan.end,
                                    labels.revision, plan.revision, plan_counts(plan));
@@ -145,7 +145,10 @@ std::string render_plan_text(const core::Plan& plan, const Labels& labels)
         text += fmt::format("\n{}{}{}\n", area.number.empty() ? "" : area.number, area.number.empty() ? "" : "  ",
                             area.title);
         util::Table table({std::string(labels.id), std::string(labels.title), std::string(labels.lead),
-                           std::string(labels.start), std::string(labels.due)});
+                           std::string(labels.start), std::string(labels.due)},
+                          layout);
+        table.allow_shortening(1);
+        table.allow_shortening(2);
         for (const auto& item : plan.items) {
             if (item.area_id != area.id || item.withdrawn) {
                 continue;

@@ -6,6 +6,7 @@
 
 #include "plantrack/core/model.hpp"
 #include "plantrack/report/labels.hpp"
+#include "plantrack/util/table.hpp"
 
 namespace plantrack::report {
 
@@ -18,7 +19,7 @@ nlohmann::ordered_json plan_json(const core::Plan& plan);
 std::string plan_texts(const core::Plan& plan, const Labels& labels, std::string_view quote);
 
 // `plan show` as text: the header, then each area with its tasks and milestones.
-std::string render_plan_text(const core::Plan& plan, const Labels& labels);
+std::string render_plan_text(const core::Plan& plan, const Labels& labels, const util::TableLayout& layout = {});
 
 // One line saying what the plan holds ("13 areas, 65 tasks, 79 milestones, ...").
 std::string plan_counts(const core::Plan& plan);

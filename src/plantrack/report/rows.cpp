@@ -110,10 +110,25 @@ Listing::Listing(std::vector<Column> columns, const ListStyle& style)
         for (const auto& column : m_columns) {
             headers.emplace_back(column.label);
         }
-        m_table.emplace(headers);
+        m_table.emplace(headers, style.layout);
         for (std::size_t i = 0; i < m_columns.size(); ++i) {
             if (m_columns[i].numeric) {
                 m_table->align_right(i);
+            }
+            // Free text, shortened first when the table is wider than the terminal; ids, dates
+            // and statuses are kept whole.
+            const auto& key = m_columns[i].key;
+            if (key == "title" || key == "lead" || key == "owner" || key == "note" || key == "by") {
+                m_table->allow_shortening(i);
+            }
+        }
+        // What a narrow terminal can do without (the item's id, title, lead, due date, status,
+        // progress and light stay), least needed first.
+        for (const auto* key : {"parent", "kind", "start", "area", "last_update", "recorded_at"}) {
+            for (std::size_t i = 0; i < m_columns.size(); ++i) {
+                if (m_columns[i].key == key) {
+                    m_table->allow_dropping(i);
+                }
             }
         }
     }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <unicode/uchar.h>
 #include <utf8proc.h>
 
 namespace plantrack::util {
@@ -46,7 +47,7 @@ Character character_at(std::string_view text, std::size_t offset)
 }
 
 // Columns a character takes; a stray byte shows as one replacement character.
-std::size_t width_of(const Character& character)
+std::size_t width_of(const Character& character, AmbiguousWidth ambiguous = AmbiguousWidth::narrow)
 {
     const auto code = character.code_point;
     if (code < 0) {
@@ -58,7 +59,13 @@ std::size_t width_of(const Character& character)
     if (code >= 0x4E00 && code <= 0x9FFF) {
         return 2; // CJK Unified Ideographs are all Wide
     }
-    return static_cast<std::size_t>(std::max(0, utf8proc_charwidth(code)));
+    const auto width = static_cast<std::size_t>(std::max(0, utf8proc_charwidth(code)));
+    // utf8proc counts ambiguous characters as narrow; ICU knows which they are.
+    if (ambiguous == AmbiguousWidth::wide && width == 1 &&
+        u_getIntPropertyValue(code, UCHAR_EAST_ASIAN_WIDTH) == U_EA_AMBIGUOUS) {
+        return 2;
+    }
+    return width;
 }
 
 } // namespace
@@ -80,12 +87,12 @@ bool is_valid_utf8(std::string_view text)
     return !first_invalid_utf8(text);
 }
 
-std::size_t display_width(std::string_view text)
+std::size_t display_width(std::string_view text, AmbiguousWidth ambiguous)
 {
     std::size_t width = 0;
     for (std::size_t offset = 0; offset < text.size();) {
         const auto character = character_at(text, offset);
-        width += width_of(character);
+        width += width_of(character, ambiguous);
         offset += character.length;
     }
     return width;
@@ -251,17 +258,18 @@ std::string shorten(std::string_view text, std::size_t max_code_points)
     return std::string(text);
 }
 
-std::string truncate_to_width(std::string_view text, std::size_t width)
+std::string truncate_to_width(std::string_view text, std::size_t width, AmbiguousWidth ambiguous)
 {
-    if (display_width(text) <= width) {
+    if (display_width(text, ambiguous) <= width) {
         return std::string(text);
     }
     std::string out;
     std::size_t used = 0;
     for (std::size_t offset = 0; offset < text.size();) {
         const auto character = character_at(text, offset);
-        const auto columns = width_of(character);
-        if (used + columns + 1 > width) {
+        const auto columns = width_of(character, ambiguous);
+        // "…" itself is ambiguous.
+        if (used + columns + (ambiguous == AmbiguousWidth::wide ? 2 : 1) > width) {
             break;
         }
         out.append(text.substr(offset, character.length));

@@ -14,9 +14,14 @@ bool is_valid_utf8(std::string_view text);
 // The byte offset of the first byte of `text` that is not part of valid UTF-8, if any.
 std::optional<std::size_t> first_invalid_utf8(std::string_view text);
 
+// How a terminal shows characters of East Asian Ambiguous width (“ ” — … ○ ①): in 1 column
+// (most terminals) or in 2 (a CJK terminal set so, e.g. xterm -cjk_width, or a CJK locale's).
+enum class AmbiguousWidth { narrow, wide };
+
 // Columns a terminal gives `text`: East Asian Wide and Fullwidth characters take 2,
-// combining marks and other zero-width characters 0, everything else 1.
-std::size_t display_width(std::string_view text);
+// combining marks and other zero-width characters 0, ambiguous ones as `ambiguous` says,
+// everything else 1.
+std::size_t display_width(std::string_view text, AmbiguousWidth ambiguous = AmbiguousWidth::narrow);
 
 // `text` padded with spaces to `width` columns (left-aligned, or right-aligned when `right`).
 std::string pad(std::string_view text, std::size_t width, bool right = false);
@@ -64,7 +69,8 @@ std::string neutralise(std::string_view text, Neutralised& changes, bool keep_sg
 std::string shorten(std::string_view text, std::size_t max_code_points);
 
 // `text` cut to at most `width` columns, ending in "…" when cut.
-std::string truncate_to_width(std::string_view text, std::size_t width);
+std::string truncate_to_width(std::string_view text, std::size_t width,
+                              AmbiguousWidth ambiguous = AmbiguousWidth::narrow);
 
 // The candidate nearest to `word` by edit distance in characters (code points, so one Chinese
 // character is one edit), if it is near enough to be a likely typo.
