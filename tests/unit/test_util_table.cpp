@@ -33,9 +33,11 @@ TEST_SUITE("util::table")
         CHECK(Table({"x"}).render() == "x\n");
     }
 
-    TEST_CASE("colour escapes take no columns")
+    TEST_CASE("colour escapes take no columns when the output keeps colour")
     {
-        Table table({"id", "light", "n"});
+        TableLayout coloured;
+        coloured.color = true;
+        Table table({"id", "light", "n"}, coloured);
         table.add_row({"1", "\x1b[31mred\x1b[0m", "3"});
         table.add_row({"2", "green", "4"});
         CHECK(table.render() == "id  light  n\n"

@@ -157,7 +157,8 @@ void run_history(Context& context, const ItemOptions& options)
     const auto item = find_item_or_throw(db, plan_id, options.item, context.known_at());
     const auto updates = store::history(db, plan_id, item.id, context.known_at());
     const auto& l = report::labels_for(context.language(plan.language));
-    report::ListStyle style{context.format({"table", "json", "csv"}, "table"), &l, context.use_color(), context.table_layout()};
+    report::ListStyle style{context.format({"table", "json", "csv"}, "table"), &l, context.use_color(),
+                            context.table_layout()};
     context.emit(
         report::render_rows(history_columns(l), history_rows(updates, l, plan.review), style, std::string(l.none)));
 }

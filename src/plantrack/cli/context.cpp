@@ -123,6 +123,7 @@ util::TableLayout Context::table_layout() const
 {
     util::TableLayout layout;
     layout.width = to_terminal() ? m_environment.terminal_columns : 0;
+    layout.color = use_color();
     const auto& ambiguous = options.east_asian_ambiguous;
     if (ambiguous.empty()) {
         layout.ambiguous = ambiguous_width_of_locale(m_environment.locale);

@@ -85,7 +85,8 @@ void Table::add(const std::vector<std::string>& cells)
                 return byte < 0x20 || byte >= 0x7f;
             })) {
             Neutralised changes;
-            auto shown = neutralise(std::string_view(m_text).substr(start), changes, true, Neutralise::controls_only);
+            auto shown =
+                neutralise(std::string_view(m_text).substr(start), changes, m_layout.color, Neutralise::controls_only);
             if (changes.controls > 0) {
                 m_text.resize(start);
                 m_text += shown;

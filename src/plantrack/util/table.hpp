@@ -15,6 +15,9 @@ struct TableLayout
 {
     std::size_t width = 0; // the columns to fit into; 0: no limit (a pipe, a file)
     AmbiguousWidth ambiguous = AmbiguousWidth::narrow;
+    // Whether the output keeps colour: only then is an SGR escape in a cell kept (and takes no
+    // columns); without colour the output shows it as visible text (util::neutralise), measured so.
+    bool color = false;
 };
 
 // A terminal table whose columns line up by display width (so Chinese text aligns). Colour
