@@ -62,6 +62,10 @@ struct XlsxWriter::Impl
         messages.push_back(text);
         return messages.back().data();
     }
+    // Applies a data validation to rows first..last of one column, with the same title and
+    // message on the input hint and on the refusal.
+    void validate(lxw_worksheet* sheet, int first_row, int column, int last_row, lxw_data_validation& validation,
+                  const std::string& title, const std::string& message, std::string_view what);
 };
 
 XlsxWriter::XlsxWriter(std::string path) : m_impl(std::make_unique<Impl>())
@@ -174,6 +178,19 @@ void XlsxWriter::Sheet::column_width(int first, int last, double width, int styl
                           "setting a column width");
 }
 
+void XlsxWriter::Impl::validate(lxw_worksheet* sheet, int first_row, int column, int last_row,
+                                lxw_data_validation& validation, const std::string& title, const std::string& message,
+                                std::string_view what)
+{
+    validation.input_title = keep(title);
+    validation.input_message = keep(message);
+    validation.error_title = keep(title);
+    validation.error_message = keep(message);
+    check(worksheet_data_validation_range(sheet, row_of(first_row), column_of(column), row_of(last_row),
+                                          column_of(column), &validation),
+          what);
+}
+
 void XlsxWriter::Sheet::choice_list(int first_row, int column, int last_row, const std::vector<std::string>& choices,
                                     const std::string& title, const std::string& message)
 {
@@ -187,13 +204,7 @@ void XlsxWriter::Sheet::choice_list(int first_row, int column, int last_row, con
     lxw_data_validation validation{};
     validation.validate = LXW_VALIDATION_TYPE_LIST;
     validation.value_list = const_cast<char**>(pointers.data());
-    validation.input_title = impl.keep(title);
-    validation.input_message = impl.keep(message);
-    validation.error_title = impl.keep(title);
-    validation.error_message = impl.keep(message);
-    impl.check(worksheet_data_validation_range(sheet_of(m_worksheet), row_of(first_row), column_of(column),
-                                               row_of(last_row), column_of(column), &validation),
-               "adding a drop-down");
+    impl.validate(sheet_of(m_worksheet), first_row, column, last_row, validation, title, message, "adding a drop-down");
 }
 
 void XlsxWriter::Sheet::whole_numbers(int first_row, int column, int last_row, int minimum, int maximum,
@@ -205,13 +216,8 @@ void XlsxWriter::Sheet::whole_numbers(int first_row, int column, int last_row, i
     validation.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
     validation.minimum_number = minimum;
     validation.maximum_number = maximum;
-    validation.input_title = impl.keep(title);
-    validation.input_message = impl.keep(message);
-    validation.error_title = impl.keep(title);
-    validation.error_message = impl.keep(message);
-    impl.check(worksheet_data_validation_range(sheet_of(m_worksheet), row_of(first_row), column_of(column),
-                                               row_of(last_row), column_of(column), &validation),
-               "adding a number check");
+    impl.validate(sheet_of(m_worksheet), first_row, column, last_row, validation, title, message,
+                  "adding a number check");
 }
 
 void XlsxWriter::Sheet::freeze(int rows, int columns)
